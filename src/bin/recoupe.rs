@@ -1,0 +1,102 @@
+//! The command line: read files, call the core, print the report.
+
+use std::process::ExitCode;
+
+use recoupe::report::{parse_lang, parse_split, to_text, Report};
+use recoupe::{Config, Input};
+
+const USAGE: &str = "usage: recoupe [--format text|json] [--split sentences|lines|paragraphs] [--lang auto|fr|en] [--threshold 0..1] [--explain] FILE FILE [FILE...]";
+
+#[derive(PartialEq)]
+enum Format {
+    Text,
+    Json,
+}
+
+struct Args {
+    format: Format,
+    explain: bool,
+    config: Config,
+    files: Vec<String>,
+}
+
+fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
+    let mut out = Args { format: Format::Text, explain: false, config: Config::default(), files: Vec::new() };
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
+        match arg.as_str() {
+            "-h" | "--help" => return Err(String::new()),
+            "--format" => {
+                out.format = match value("--format")?.as_str() {
+                    "text" => Format::Text,
+                    "json" => Format::Json,
+                    other => return Err(format!("unknown format '{other}' (expected text or json)")),
+                }
+            }
+            "--split" => out.config.split = parse_split(&value("--split")?)?,
+            "--lang" => out.config.lang = parse_lang(&value("--lang")?)?,
+            "--threshold" => {
+                let v = value("--threshold")?;
+                out.config.threshold = v
+                    .parse::<f32>()
+                    .ok()
+                    .filter(|t| (0.0..=1.0).contains(t))
+                    .ok_or_else(|| format!("--threshold must be a number between 0 and 1, got '{v}'"))?;
+            }
+            "--explain" => out.explain = true,
+            "--ignore-case" => out.config.ignore_case = true,
+            "--ignore-accents" => out.config.ignore_accents = true,
+            "--ignore-punctuation" => out.config.ignore_punctuation = true,
+            s if s.starts_with("--") => return Err(format!("unknown option '{s}'")),
+            _ => out.files.push(arg),
+        }
+    }
+    if out.files.len() < 2 {
+        return Err(format!("need at least two files to compare, got {}", out.files.len()));
+    }
+    Ok(out)
+}
+
+fn read(path: &str) -> Result<Input, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+    let name = std::path::Path::new(path).file_name().map_or(path.to_string(), |n| n.to_string_lossy().into_owned());
+    let text = recoupe::decode_for_cli(&bytes, &name).map_err(|e| format!("{path}: {e}"))?;
+    Ok(Input::new(name, text))
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args(std::env::args().skip(1)) {
+        Ok(a) => a,
+        Err(e) if e.is_empty() => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            eprintln!("recoupe: {e}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut inputs = Vec::new();
+    for f in &args.files {
+        match read(f) {
+            Ok(i) => inputs.push(i),
+            Err(e) => {
+                eprintln!("recoupe: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    match recoupe::compare(&inputs, &args.config) {
+        Ok(c) => {
+            match args.format {
+                Format::Json => println!("{}", Report::from(&c).to_json()),
+                Format::Text => print!("{}", to_text(&c, args.explain)),
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("recoupe: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,60 @@
+//! One struct for every knob, so no function takes a boolean parameter.
+
+/// How texts are cut into units of comparison.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Split {
+    /// Sentences, headings and list items (the default).
+    #[default]
+    Sentences,
+    /// Each non-empty line is one segment (pre-segmented input, as hunalign takes it).
+    Lines,
+    /// Paragraphs (blocks separated by blank lines or line breaks after a full stop).
+    Paragraphs,
+}
+
+/// Which language rules to use.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LangChoice {
+    /// Guess per document (French or English).
+    #[default]
+    Auto,
+    /// French for every document.
+    French,
+    /// English for every document.
+    English,
+}
+
+/// Everything a comparison can be told.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    /// Segmentation.
+    pub split: Split,
+    /// Language rules.
+    pub lang: LangChoice,
+    /// How alike two segments must be to link, in [0, 1]; lower links more.
+    pub threshold: f32,
+    /// Word diffs and "identical" ignore letter case.
+    pub ignore_case: bool,
+    /// Word diffs and "identical" ignore accents.
+    pub ignore_accents: bool,
+    /// Word diffs and "identical" ignore punctuation.
+    pub ignore_punctuation: bool,
+}
+
+impl Config {
+    /// The default threshold, tuned on the development sets (see `cargo xtask eval`).
+    pub const DEFAULT_THRESHOLD: f32 = 0.30;
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            split: Split::Sentences,
+            lang: LangChoice::Auto,
+            threshold: Self::DEFAULT_THRESHOLD,
+            ignore_case: false,
+            ignore_accents: false,
+            ignore_punctuation: false,
+        }
+    }
+}

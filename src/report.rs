@@ -1,0 +1,363 @@
+//! The wire format: hand-written serde DTOs (schema `recoupe/1`), built from the model.
+//! The only module that serialises; the page and other tools read exactly this.
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::{Config, LangChoice, Split};
+use crate::model::{Comparison, DiffFlag, DiffTag, LinkKind, SegmentKind};
+
+/// The schema name and version written in every report.
+pub const SCHEMA: &str = "recoupe/1";
+
+/// A whole comparison, as JSON.
+#[derive(Serialize, Debug)]
+pub struct Report {
+    /// Always [`SCHEMA`].
+    pub schema: &'static str,
+    /// Documents in the caller's order.
+    pub documents: Vec<DocumentDto>,
+    /// Links of every pair.
+    pub links: Vec<LinkDto>,
+    /// Moved blocks.
+    pub moves: Vec<MoveDto>,
+    /// Coverage of every pair.
+    pub stats: Vec<StatsDto>,
+    /// Warnings for the user.
+    pub warnings: Vec<String>,
+}
+
+/// One document.
+#[derive(Serialize, Debug)]
+pub struct DocumentDto {
+    /// Display name.
+    pub name: String,
+    /// "fr" or "en".
+    pub lang: &'static str,
+    /// Segments in order.
+    pub segments: Vec<SegmentDto>,
+}
+
+/// One segment: UTF-8 byte offsets into the decoded text, and that slice.
+#[derive(Serialize, Debug)]
+pub struct SegmentDto {
+    /// First byte (UTF-8).
+    pub start: usize,
+    /// One past the last byte (UTF-8).
+    pub end: usize,
+    /// Exactly `text[start..end]`.
+    pub text: String,
+    /// "sentence", "heading", "item", "line" or "paragraph".
+    pub kind: &'static str,
+    /// Paragraph index.
+    pub para: usize,
+}
+
+/// One side of a link.
+#[derive(Serialize, Debug)]
+pub struct SideDto {
+    /// Document index.
+    pub doc: usize,
+    /// Consecutive segment indices.
+    pub segments: Vec<usize>,
+}
+
+/// One link.
+#[derive(Serialize, Debug)]
+pub struct LinkDto {
+    /// Passage of the lower-numbered document.
+    pub left: SideDto,
+    /// Passage of the higher-numbered document.
+    pub right: SideDto,
+    /// Similarity in [0, 1].
+    pub score: f32,
+    /// "identical", "equivalent" or "partial".
+    pub kind: &'static str,
+    /// Whether the link belongs to a moved block.
+    pub moved: bool,
+    /// The moved block's id.
+    #[serde(rename = "move")]
+    pub move_id: Option<usize>,
+    /// Word diff: ["=", text], ["-", text], ["+", text].
+    pub diff: Vec<(&'static str, String)>,
+    /// "number" and/or "name" when such words changed.
+    pub flags: Vec<&'static str>,
+    /// The shared terms that weighed most.
+    pub why: Vec<String>,
+}
+
+/// A moved block.
+#[derive(Serialize, Debug)]
+pub struct MoveDto {
+    /// Block id (the `move` field of its links).
+    pub id: usize,
+    /// Left document.
+    pub left_doc: usize,
+    /// Right document.
+    pub right_doc: usize,
+    /// Indices into `links`.
+    pub links: Vec<usize>,
+}
+
+/// Coverage of a pair.
+#[derive(Serialize, Debug)]
+pub struct StatsDto {
+    /// Left document.
+    pub left: usize,
+    /// Right document.
+    pub right: usize,
+    /// Share of the left document linked.
+    pub left_covered: f32,
+    /// Share of the right document linked.
+    pub right_covered: f32,
+}
+
+impl From<&Comparison> for Report {
+    fn from(c: &Comparison) -> Self {
+        let documents = c
+            .documents
+            .iter()
+            .map(|d| DocumentDto {
+                name: d.name.clone(),
+                lang: d.lang.code(),
+                segments: d
+                    .segments
+                    .iter()
+                    .map(|s| SegmentDto {
+                        start: s.span.start,
+                        end: s.span.end,
+                        text: d.text[s.span.range()].to_string(),
+                        kind: segment_kind(s.kind),
+                        para: s.paragraph,
+                    })
+                    .collect(),
+            })
+            .collect();
+        let links = c
+            .links
+            .iter()
+            .map(|l| LinkDto {
+                left: SideDto { doc: l.left.doc, segments: l.left.segments.clone().collect() },
+                right: SideDto { doc: l.right.doc, segments: l.right.segments.clone().collect() },
+                score: l.score,
+                kind: link_kind(l.kind),
+                moved: l.moved_block.is_some(),
+                move_id: l.moved_block,
+                diff: l.diff.iter().map(|p| (diff_tag(p.tag), p.text.clone())).collect(),
+                flags: l.flags.iter().map(|f| diff_flag(*f)).collect(),
+                why: l.why.clone(),
+            })
+            .collect();
+        let moves = c
+            .moves
+            .iter()
+            .enumerate()
+            .map(|(id, m)| MoveDto { id, left_doc: m.left_doc, right_doc: m.right_doc, links: m.links.clone() })
+            .collect();
+        let stats = c
+            .stats
+            .iter()
+            .map(|s| StatsDto { left: s.left, right: s.right, left_covered: s.left_covered, right_covered: s.right_covered })
+            .collect();
+        Report { schema: SCHEMA, documents, links, moves, stats, warnings: c.warnings.clone() }
+    }
+}
+
+impl Report {
+    /// Pretty JSON.
+    pub fn to_json(&self) -> String {
+        // Serialising plain DTOs of strings and numbers cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// Public name of a segment kind.
+pub fn segment_kind(k: SegmentKind) -> &'static str {
+    match k {
+        SegmentKind::Sentence => "sentence",
+        SegmentKind::Heading => "heading",
+        SegmentKind::Item => "item",
+        SegmentKind::Line => "line",
+        SegmentKind::Paragraph => "paragraph",
+    }
+}
+
+/// Public name of a link kind.
+pub fn link_kind(k: LinkKind) -> &'static str {
+    match k {
+        LinkKind::Identical => "identical",
+        LinkKind::Equivalent => "equivalent",
+        LinkKind::Partial => "partial",
+    }
+}
+
+fn diff_tag(t: DiffTag) -> &'static str {
+    match t {
+        DiffTag::Equal => "=",
+        DiffTag::Delete => "-",
+        DiffTag::Insert => "+",
+    }
+}
+
+fn diff_flag(f: DiffFlag) -> &'static str {
+    match f {
+        DiffFlag::Number => "number",
+        DiffFlag::Name => "name",
+    }
+}
+
+/// A comparison request as the page sends it (every config field optional).
+#[derive(Deserialize, Debug)]
+pub struct Request {
+    /// Named texts.
+    pub documents: Vec<RequestDocument>,
+    /// Settings.
+    #[serde(default)]
+    pub config: RequestConfig,
+}
+
+/// One document of a request.
+#[derive(Deserialize, Debug)]
+pub struct RequestDocument {
+    /// Display name.
+    pub name: String,
+    /// Decoded text.
+    pub text: String,
+}
+
+/// Settings of a request; missing fields take the defaults of [`Config`].
+#[derive(Deserialize, Debug, Default)]
+pub struct RequestConfig {
+    /// "sentences", "lines" or "paragraphs".
+    pub split: Option<String>,
+    /// "auto", "fr" or "en".
+    pub lang: Option<String>,
+    /// Link threshold in [0, 1].
+    pub threshold: Option<f32>,
+    /// Ignore letter case in word diffs.
+    pub ignore_case: Option<bool>,
+    /// Ignore accents in word diffs.
+    pub ignore_accents: Option<bool>,
+    /// Ignore punctuation in word diffs.
+    pub ignore_punctuation: Option<bool>,
+}
+
+impl RequestConfig {
+    /// The core configuration, or a message naming the bad field.
+    pub fn to_config(&self) -> Result<Config, String> {
+        let d = Config::default();
+        Ok(Config {
+            split: match self.split.as_deref() {
+                None => d.split,
+                Some(s) => parse_split(s)?,
+            },
+            lang: match self.lang.as_deref() {
+                None => d.lang,
+                Some(s) => parse_lang(s)?,
+            },
+            threshold: match self.threshold {
+                None => d.threshold,
+                Some(t) if (0.0..=1.0).contains(&t) => t,
+                Some(t) => return Err(format!("threshold must be between 0 and 1, got {t}")),
+            },
+            ignore_case: self.ignore_case.unwrap_or(d.ignore_case),
+            ignore_accents: self.ignore_accents.unwrap_or(d.ignore_accents),
+            ignore_punctuation: self.ignore_punctuation.unwrap_or(d.ignore_punctuation),
+        })
+    }
+}
+
+/// Parses a `--split` value.
+pub fn parse_split(s: &str) -> Result<Split, String> {
+    match s {
+        "sentences" => Ok(Split::Sentences),
+        "lines" => Ok(Split::Lines),
+        "paragraphs" => Ok(Split::Paragraphs),
+        _ => Err(format!("unknown split '{s}' (expected sentences, lines or paragraphs)")),
+    }
+}
+
+/// Parses a `--lang` value.
+pub fn parse_lang(s: &str) -> Result<LangChoice, String> {
+    match s {
+        "auto" => Ok(LangChoice::Auto),
+        "fr" => Ok(LangChoice::French),
+        "en" => Ok(LangChoice::English),
+        _ => Err(format!("unknown language '{s}' (expected auto, fr or en)")),
+    }
+}
+
+/// A human-readable rendering for the terminal.
+pub fn to_text(c: &Comparison, explain: bool) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    for (k, d) in c.documents.iter().enumerate() {
+        let _ = writeln!(out, "[{k}] {} ({}, {} segments)", d.name, d.lang.code(), d.segments.len());
+    }
+    for s in &c.stats {
+        let _ = writeln!(
+            out,
+            "[{}]–[{}]: {:.0}% of [{}] and {:.0}% of [{}] are shared",
+            s.left, s.right, s.left_covered * 100.0, s.left, s.right_covered * 100.0, s.right
+        );
+    }
+    let _ = writeln!(out);
+    let segs = |r: &std::ops::Range<usize>| {
+        if r.len() == 1 {
+            format!("{}", r.start)
+        } else {
+            format!("{}-{}", r.start, r.end - 1)
+        }
+    };
+    for l in &c.links {
+        let moved = if l.moved_block.is_some() { " moved" } else { "" };
+        let _ = writeln!(
+            out,
+            "{}:{} ↔ {}:{}  {} {:.2}{}",
+            l.left.doc,
+            segs(&l.left.segments),
+            l.right.doc,
+            segs(&l.right.segments),
+            link_kind(l.kind),
+            l.score,
+            moved
+        );
+        let diff: String = l
+            .diff
+            .iter()
+            .map(|p| match p.tag {
+                DiffTag::Equal => p.text.clone(),
+                DiffTag::Delete => format!("[-{}-]", p.text),
+                DiffTag::Insert => format!("{{+{}+}}", p.text),
+            })
+            .collect();
+        let _ = writeln!(out, "    {diff}");
+        if explain {
+            let _ = writeln!(out, "    why: shared {}", l.why.join(", "));
+        }
+    }
+    for (k, d) in c.documents.iter().enumerate() {
+        let linked: std::collections::HashSet<usize> = c
+            .links
+            .iter()
+            .flat_map(|l| {
+                let mut v = Vec::new();
+                if l.left.doc == k {
+                    v.extend(l.left.segments.clone());
+                }
+                if l.right.doc == k {
+                    v.extend(l.right.segments.clone());
+                }
+                v
+            })
+            .collect();
+        let unique: Vec<usize> = (0..d.segments.len()).filter(|s| !linked.contains(s)).collect();
+        let _ = writeln!(out, "\nonly in [{k}] {} ({} segments):", d.name, unique.len());
+        for s in unique {
+            let _ = writeln!(out, "  {s}: {}", d.segment_text(s));
+        }
+    }
+    for w in &c.warnings {
+        let _ = writeln!(out, "warning: {w}");
+    }
+    out
+}

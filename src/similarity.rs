@@ -1,0 +1,227 @@
+//! How alike two segments are, from several signals: IDF-weighted overlap of informative
+//! terms (dice and containment, so a shared clause counts), character 4-grams for variants
+//! and typos, and agreement of numbers and dates.
+
+use std::collections::HashMap;
+
+use crate::normalize::{Term, TermClass};
+
+/// Interned terms of every document of a comparison, with their document frequency.
+#[derive(Default, Debug)]
+pub struct Vocabulary {
+    ids: HashMap<String, u32>,
+    /// In how many segments each term occurs.
+    pub df: Vec<u32>,
+    /// A surface form of each term, for explanations.
+    pub surface: Vec<String>,
+    /// Number of segments counted.
+    pub segments: u32,
+}
+
+impl Vocabulary {
+    /// The id of `key`, interning it.
+    pub fn intern(&mut self, key: &str, surface: &str) -> u32 {
+        if let Some(&id) = self.ids.get(key) {
+            return id;
+        }
+        let id = self.df.len() as u32;
+        self.ids.insert(key.to_string(), id);
+        self.df.push(0);
+        self.surface.push(surface.to_string());
+        id
+    }
+
+    /// The id of `key`, if any segment has it.
+    pub fn get(&self, key: &str) -> Option<u32> {
+        self.ids.get(key).copied()
+    }
+
+    /// Inverse document frequency of a term over all segments compared.
+    pub fn idf(&self, id: u32) -> f32 {
+        let n = self.segments.max(1) as f32;
+        let df = self.df[id as usize].max(1) as f32;
+        (1.0 + n / df).ln()
+    }
+}
+
+/// How much a class of term weighs against an ordinary word.
+pub fn class_weight(class: TermClass) -> f32 {
+    match class {
+        TermClass::Word => 1.0,
+        TermClass::Name | TermClass::Acronym => 1.4,
+        TermClass::Number => 1.4,
+        TermClass::Date => 2.0,
+    }
+}
+
+/// What similarity needs to know about one segment (or a run of merged segments).
+#[derive(Clone, Debug, Default)]
+pub struct Features {
+    /// (term id, weight = idf × class weight), sorted by id, one entry per term.
+    pub terms: Vec<(u32, f32)>,
+    /// Ids of number and date terms, sorted.
+    pub numbers: Vec<u32>,
+    /// Hashed character 4-grams of the folded content words, sorted and unique.
+    pub grams: Vec<u32>,
+    /// Sum of the term weights.
+    pub mass: f32,
+}
+
+impl Features {
+    /// Builds features from terms already interned (ids parallel to `terms`).
+    pub fn new(terms: &[Term], ids: &[u32], vocab: &Vocabulary) -> Features {
+        let mut pairs: Vec<(u32, f32)> = ids
+            .iter()
+            .zip(terms)
+            .map(|(&id, t)| (id, vocab.idf(id) * class_weight(t.class)))
+            .collect();
+        pairs.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+        pairs.dedup_by_key(|p| p.0);
+        let mut numbers: Vec<u32> = ids
+            .iter()
+            .zip(terms)
+            .filter(|(_, t)| matches!(t.class, TermClass::Number | TermClass::Date))
+            .map(|(&id, _)| id)
+            .collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        let mut grams = Vec::new();
+        for t in terms.iter().filter(|t| t.class != TermClass::Number && t.class != TermClass::Date) {
+            let w: Vec<char> = format!(" {} ", crate::normalize::fold(&t.surface)).chars().collect();
+            for g in w.windows(4) {
+                grams.push(hash4(g));
+            }
+        }
+        grams.sort_unstable();
+        grams.dedup();
+        let mass = pairs.iter().map(|p| p.1).sum();
+        Features { terms: pairs, numbers, grams, mass }
+    }
+
+    /// The union of several segments' features (a split or a merge).
+    pub fn union(parts: &[&Features]) -> Features {
+        let mut terms: Vec<(u32, f32)> = parts.iter().flat_map(|f| f.terms.iter().copied()).collect();
+        terms.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+        terms.dedup_by_key(|p| p.0);
+        let mut numbers: Vec<u32> = parts.iter().flat_map(|f| f.numbers.iter().copied()).collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        let mut grams: Vec<u32> = parts.iter().flat_map(|f| f.grams.iter().copied()).collect();
+        grams.sort_unstable();
+        grams.dedup();
+        let mass = terms.iter().map(|p| p.1).sum();
+        Features { terms, numbers, grams, mass }
+    }
+}
+
+fn hash4(g: &[char]) -> u32 {
+    // FNV-1a: stable across platforms and runs (results must be deterministic).
+    let mut h: u32 = 0x811c_9dc5;
+    for c in g {
+        h ^= *c as u32;
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+/// The parts of a similarity score, kept for explanations and tuning.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Score {
+    /// Weight of the shared terms.
+    pub shared: f32,
+    /// 2·shared / (mass a + mass b).
+    pub dice: f32,
+    /// shared / min(mass a, mass b): how much of the shorter one the longer covers.
+    pub containment: f32,
+    /// Dice of character 4-grams.
+    pub grams: f32,
+    /// The combined score in [0, 1].
+    pub total: f32,
+}
+
+/// Smallest shared weight that can make a link: about two ordinary informative words.
+pub const MIN_SHARED: f32 = 3.0;
+
+/// Scores two segments. Symmetric: `score(a, b) == score(b, a)`.
+pub fn score(a: &Features, b: &Features) -> Score {
+    let shared = shared_weight(&a.terms, &b.terms);
+    if shared <= 0.0 || a.mass <= 0.0 || b.mass <= 0.0 {
+        return Score::default();
+    }
+    let dice = 2.0 * shared / (a.mass + b.mass);
+    let containment = shared / a.mass.min(b.mass);
+    let common_grams = count_common(&a.grams, &b.grams) as f32;
+    let grams = if a.grams.is_empty() || b.grams.is_empty() {
+        0.0
+    } else {
+        2.0 * common_grams / (a.grams.len() + b.grams.len()) as f32
+    };
+    // Containment only counts when the shorter side is not trivially short.
+    let small = a.mass.min(b.mass);
+    let trust = (small / (3.0 * MIN_SHARED)).min(1.0);
+    let mut total = knob("WD", 0.5) * dice + knob("WC", 0.3) * containment * trust + knob("WG", 0.2) * grams;
+    // Numbers both sides state but never agree on: likely different facts.
+    if !a.numbers.is_empty() && !b.numbers.is_empty() && count_common(&a.numbers, &b.numbers) == 0 {
+        total *= 0.85;
+    }
+    // Too little in common to be more than chance.
+    if shared < MIN_SHARED {
+        total *= shared / MIN_SHARED;
+    }
+    Score { shared, dice, containment, grams, total: total.clamp(0.0, 1.0) }
+}
+
+fn shared_weight(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1.min(b[j].1);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+fn count_common(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// The shared terms of two feature sets, heaviest first (for "why was this linked").
+pub fn shared_terms(a: &Features, b: &Features) -> Vec<(u32, f32)> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.terms.len() && j < b.terms.len() {
+        match a.terms[i].0.cmp(&b.terms[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push((a.terms[i].0, a.terms[i].1.min(b.terms[j].1)));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+    out
+}
+
+/// Temporary tuning knob.
+pub fn knob(name: &str, default: f32) -> f32 {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
