@@ -18,7 +18,7 @@ const NEIGHBOUR_SUPPORT: f32 = 0.12;
 /// Candidates per segment averaged into the background a pair must stand out from.
 const MARGIN_NEIGHBOURS: usize = 3;
 /// How strongly the margin reshapes scores (0 = not at all).
-const MARGIN_WEIGHT: f32 = 1.0;
+const MARGIN_WEIGHT: f32 = 2.0;
 /// Bonus for pairs at the same relative position in both documents.
 const POSITION_PRIOR: f32 = 0.15;
 /// A second partner must cover this much of the segment it is added to.
@@ -90,9 +90,6 @@ pub fn align_pair(left: &DocFeatures, right: &DocFeatures, vocab: &Vocabulary, c
     let mut scored: BTreeMap<(usize, usize), Score> = BTreeMap::new();
     for (i, j) in candidates(left, right, vocab) {
         let s = score(&left.segments[i], &right.segments[j]);
-        if std::env::var("RECOUPE_DEBUG").is_ok() {
-            eprintln!("DBG {i} {j} {:.3} sh {:.2} dice {:.3} cont {:.3} g {:.3} ma {:.1} mb {:.1}", s.total, s.shared, s.dice, s.containment, s.grams, left.segments[i].mass, right.segments[j].mass);
-        }
         if s.total > 0.0 {
             scored.insert((i, j), s);
         }
@@ -119,10 +116,10 @@ pub fn align_pair(left: &DocFeatures, right: &DocFeatures, vocab: &Vocabulary, c
         .map(|(&(i, j), s)| {
             let background = 0.5 * (avg_left[&i] + avg_right[&j]);
             let margin = s.total / background.max(1e-3);
-            let mut c = s.total * (2.0 * margin / (1.0 + margin)).powf(crate::similarity::knob("MW", MARGIN_WEIGHT));
+            let mut c = s.total * (2.0 * margin / (1.0 + margin)).powf(MARGIN_WEIGHT);
             // Accounts mostly keep the story's order: a mild prior for the diagonal.
             let drift = ((i as f32 + 0.5) / n - (j as f32 + 0.5) / m).abs();
-            c *= 1.0 + crate::similarity::knob("PP", POSITION_PRIOR) * (1.0 - (drift / 0.25).min(1.0));
+            c *= 1.0 + POSITION_PRIOR * (1.0 - (drift / 0.25).min(1.0));
             ((i, j), c.min(1.0))
         })
         .collect();
@@ -171,15 +168,11 @@ pub fn align_pair(left: &DocFeatures, right: &DocFeatures, vocab: &Vocabulary, c
         }
         let (lu, ru) = (left_used[p.left], right_used[p.right]);
         if lu && ru {
-            // Both already linked: only a clearly strong pair adds a many-to-many link.
-            if adjusted(p) >= threshold * extra_factor() && !chosen_has(&chosen, p) {
-                extra.push(*p);
-            }
             continue;
         }
         let (lf, rf) = (&left.segments[p.left], &right.segments[p.right]);
         let free_mass = if lu { rf.mass } else { lf.mass };
-        if (free_mass > 0.0 && p.score.shared / free_mass >= SECOND_PARTNER_CONTAINMENT) || adjusted(p) >= threshold * extra_factor() {
+        if free_mass > 0.0 && p.score.shared / free_mass >= SECOND_PARTNER_CONTAINMENT {
             left_used[p.left] = true;
             right_used[p.right] = true;
             extra.push(*p);
@@ -191,14 +184,6 @@ pub fn align_pair(left: &DocFeatures, right: &DocFeatures, vocab: &Vocabulary, c
 
 /// Groups selected pairs into links: pairs that share a segment and form consecutive runs
 /// on both sides become one link (a split or a merge); others stay one-to-one.
-fn extra_factor() -> f32 {
-    std::env::var("RX").ok().and_then(|v| v.parse().ok()).unwrap_or(1.3)
-}
-
-fn chosen_has(chosen: &[Pair], p: &Pair) -> bool {
-    chosen.iter().any(|c| c.left == p.left && c.right == p.right)
-}
-
 fn group(left: &DocFeatures, right: &DocFeatures, vocab: &Vocabulary, pairs: Vec<Pair>) -> Vec<Link> {
     // Union-find over pairs connected by a shared segment.
     let n = pairs.len();

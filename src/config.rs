@@ -43,7 +43,7 @@ pub struct Config {
 
 impl Config {
     /// The default threshold, tuned on the development sets (see `cargo xtask eval`).
-    pub const DEFAULT_THRESHOLD: f32 = 0.30;
+    pub const DEFAULT_THRESHOLD: f32 = 0.25;
 }
 
 impl Default for Config {

@@ -322,7 +322,7 @@ fn sentence_start(text: &str, pos: usize) -> bool {
 }
 
 /// Digits of a number, with group spaces dropped and the decimal mark as ".".
-fn number_key(s: &str) -> String {
+pub fn number_key(s: &str) -> String {
     let mut out: String = s.chars().filter(|c| !c.is_whitespace()).collect();
     // "1,5" and "1.5" are the same; "1.000" (thousands) is rare enough in our texts.
     if out.matches(',').count() == 1 && !out.contains('.') {

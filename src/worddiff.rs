@@ -96,13 +96,24 @@ pub fn diff_words(left: &str, right: &str, options: DiffOptions) -> (Vec<DiffPie
     let text = |toks: &[(&str, TokenKind)], r: &std::ops::Range<usize>| toks[r.clone()].iter().map(|t| t.0).collect::<String>();
     let mut pieces = Vec::new();
     let mut flags = Vec::new();
+    let (left_facts, right_facts) = (Facts::of(left), Facts::of(right));
     for run in &runs {
         if run.equal {
             pieces.push(DiffPiece { tag: DiffTag::Equal, text: text(&lt, &run.left) });
             continue;
         }
         let (del, ins) = (text(&lt, &run.left), text(&rt, &run.right));
-        note_flags(&del, &ins, &mut flags);
+        // A number or name on one side that the other side never states.
+        let sentence_start = run.left.start == 0 && run.right.start == 0;
+        for (changed, other) in [(&del, &right_facts), (&ins, &left_facts)] {
+            let facts = Facts::of_changed(changed, sentence_start);
+            if facts.numbers.iter().any(|n| !other.numbers.contains(n)) {
+                flags.push(DiffFlag::Number);
+            }
+            if facts.names.iter().any(|n| !other.words.contains(n)) {
+                flags.push(DiffFlag::Name);
+            }
+        }
         if !del.is_empty() {
             pieces.push(DiffPiece { tag: DiffTag::Delete, text: del });
         }
@@ -160,20 +171,35 @@ fn semantic_cleanup(runs: &mut Vec<Run>, left_tokens: &[(&str, TokenKind)]) {
     }
 }
 
-fn note_flags(del: &str, ins: &str, flags: &mut Vec<DiffFlag>) {
-    let has_digit = |s: &str| s.chars().any(|c| c.is_ascii_digit());
-    if has_digit(del) || has_digit(ins) {
-        flags.push(DiffFlag::Number);
+/// Numbers (normalised) and capitalised words of a text, to tell real changes of fact
+/// from rewording.
+struct Facts {
+    numbers: Vec<String>,
+    names: Vec<String>,
+    words: Vec<String>,
+}
+
+impl Facts {
+    fn of(text: &str) -> Facts {
+        Facts::of_changed(text, false)
     }
-    let capitalised = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .map(|w| w.to_lowercase())
-            .collect()
-    };
-    let (d, i) = (capitalised(del), capitalised(ins));
-    if d.iter().any(|w| !i.contains(w)) || i.iter().any(|w| !d.contains(w)) {
-        flags.push(DiffFlag::Name);
+
+    /// `skip_first`: the text opens a sentence, so its first capital is not a name.
+    fn of_changed(text: &str, skip_first: bool) -> Facts {
+        let mut facts = Facts { numbers: Vec::new(), names: Vec::new(), words: Vec::new() };
+        for (k, w) in crate::normalize::words(text).into_iter().enumerate() {
+            if w.numeric {
+                facts.numbers.push(crate::normalize::number_key(w.text));
+                continue;
+            }
+            let folded = crate::normalize::fold(w.text);
+            let capital = w.text.starts_with(char::is_uppercase);
+            if capital && !(skip_first && k == 0) {
+                facts.names.push(folded.clone());
+            }
+            facts.words.push(folded);
+        }
+        facts
     }
 }
 
