@@ -19,6 +19,8 @@ const NEIGHBOUR_SUPPORT: f32 = 0.12;
 const MARGIN_NEIGHBOURS: usize = 3;
 /// How strongly the margin reshapes scores (0 = not at all).
 const MARGIN_WEIGHT: f32 = 2.0;
+/// Below this raw score a pair never links, however much it stands out.
+const ABSOLUTE_FLOOR: f32 = 0.15;
 /// Bonus for pairs at the same relative position in both documents.
 const POSITION_PRIOR: f32 = 0.15;
 /// A second partner must cover this much of the segment it is added to.
@@ -117,6 +119,10 @@ pub fn align_pair(left: &DocFeatures, right: &DocFeatures, vocab: &Vocabulary, c
             let background = 0.5 * (avg_left[&i] + avg_right[&j]);
             let margin = s.total / background.max(1e-3);
             let mut c = s.total * (2.0 * margin / (1.0 + margin)).powf(MARGIN_WEIGHT);
+            // Standing out among weak candidates is not enough.
+            if s.total < ABSOLUTE_FLOOR {
+                c = 0.0;
+            }
             // Accounts mostly keep the story's order: a mild prior for the diagonal.
             let drift = ((i as f32 + 0.5) / n - (j as f32 + 0.5) / m).abs();
             c *= 1.0 + POSITION_PRIOR * (1.0 - (drift / 0.25).min(1.0));
@@ -381,3 +387,4 @@ pub fn coverage(left: DocId, right: DocId, links: &[Link], seg_len: &[Vec<usize>
     };
     PairStats { left, right, left_covered: covered(left, |l| &l.left), right_covered: covered(right, |l| &l.right) }
 }
+

@@ -25,6 +25,8 @@
 
 pub mod align;
 pub mod config;
+pub mod decode;
+pub mod extract;
 pub mod model;
 pub mod normalize;
 pub mod report;
@@ -256,15 +258,3 @@ fn add_acronym_terms(doc_terms: &mut [Vec<Vec<normalize::Term>>]) {
     }
 }
 
-/// Decodes file bytes to text for the command line: UTF-8 (with or without BOM), else
-/// Windows-1252. (Superseded by the `extract` module when it lands.)
-pub fn decode_for_cli(bytes: &[u8], _name: &str) -> Result<String, String> {
-    if bytes.contains(&0) {
-        return Err("looks like a binary file (it contains NUL bytes), not text".to_string());
-    }
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
-        Err(_) => Ok(encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned()),
-    }
-}

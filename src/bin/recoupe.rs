@@ -2,6 +2,10 @@
 
 use std::process::ExitCode;
 
+use std::io::Write;
+
+use recoupe::decode::InputError;
+use recoupe::extract::{extract, Limits};
 use recoupe::report::{parse_lang, parse_split, to_text, Report};
 use recoupe::{Config, Input};
 
@@ -57,11 +61,17 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     Ok(out)
 }
 
-fn read(path: &str) -> Result<Input, String> {
+/// Reads one file into text (any supported format); warnings are prefixed with its name.
+fn read(path: &str, limits: &Limits, warnings: &mut Vec<String>) -> Result<(Input, u64), String> {
+    let size = std::fs::metadata(path).map_err(|e| format!("{path}: {e}"))?.len();
+    if size > limits.max_file_bytes {
+        return Err(format!("{path}: {}", InputError::TooLarge { size, limit: limits.max_file_bytes }));
+    }
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
     let name = std::path::Path::new(path).file_name().map_or(path.to_string(), |n| n.to_string_lossy().into_owned());
-    let text = recoupe::decode_for_cli(&bytes, &name).map_err(|e| format!("{path}: {e}"))?;
-    Ok(Input::new(name, text))
+    let extracted = extract(&bytes, &name, limits).map_err(|e| format!("{path}: {e}"))?;
+    warnings.extend(extracted.warnings.iter().map(|w| format!("{name}: {w}")));
+    Ok((Input::new(name, extracted.text), size))
 }
 
 fn main() -> ExitCode {
@@ -76,22 +86,36 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let limits = Limits::default();
     let mut inputs = Vec::new();
+    let mut sizes = Vec::new();
+    let mut warnings = Vec::new();
     for f in &args.files {
-        match read(f) {
-            Ok(i) => inputs.push(i),
+        match read(f, &limits, &mut warnings) {
+            Ok((input, size)) => {
+                inputs.push(input);
+                sizes.push(size);
+            }
             Err(e) => {
                 eprintln!("recoupe: {e}");
                 return ExitCode::from(2);
             }
         }
     }
+    if let Err(e) = limits.check_total(sizes) {
+        eprintln!("recoupe: {e}");
+        return ExitCode::from(2);
+    }
     match recoupe::compare(&inputs, &args.config) {
-        Ok(c) => {
-            match args.format {
-                Format::Json => println!("{}", Report::from(&c).to_json()),
-                Format::Text => print!("{}", to_text(&c, args.explain)),
-            }
+        Ok(mut c) => {
+            warnings.append(&mut c.warnings);
+            c.warnings = warnings;
+            let out = match args.format {
+                Format::Json => Report::from(&c).to_json() + "\n",
+                Format::Text => to_text(&c, args.explain),
+            };
+            // A closed pipe (`recoupe ... | head`) is not an error worth a panic.
+            let _ = std::io::stdout().lock().write_all(out.as_bytes());
             ExitCode::SUCCESS
         }
         Err(e) => {
