@@ -39,6 +39,10 @@ pub struct Term {
 /// Folds a string for comparison: NFKC, lower case, accents removed, apostrophes,
 /// quotes, dashes and spaces unified.
 pub fn fold(s: &str) -> String {
+    // Most words are plain ASCII: skip the Unicode machinery for them.
+    if s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.nfkc().flat_map(char::to_lowercase).nfd() {
         if is_combining_mark(c) {
@@ -204,7 +208,8 @@ const STOP_WORDS: &[&str] = &[
 ];
 
 fn is_stop_word(folded: &str) -> bool {
-    STOP_WORDS.contains(&folded)
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| STOP_WORDS.iter().copied().collect()).contains(folded)
 }
 
 /// Elided articles and pronouns that precede a word with an apostrophe.
