@@ -88,7 +88,12 @@ struct Pair {
 }
 
 /// Aligns two documents; returns links (without word diffs) ordered by left segment.
-pub fn align_pair(left: &DocFeatures, right: &DocFeatures, vocab: &Vocabulary, config: &Config) -> Vec<Link> {
+pub fn align_pair(
+    left: &DocFeatures,
+    right: &DocFeatures,
+    vocab: &Vocabulary,
+    config: &Config,
+) -> Vec<Link> {
     let mut scored: BTreeMap<(usize, usize), Score> = BTreeMap::new();
     for (i, j) in candidates(left, right, vocab) {
         let s = score(&left.segments[i], &right.segments[j]);
@@ -110,9 +115,18 @@ pub fn align_pair(left: &DocFeatures, right: &DocFeatures, vocab: &Vocabulary, c
         let k = v.len().min(MARGIN_NEIGHBOURS);
         v[..k].iter().sum::<f32>() / k.max(1) as f32
     };
-    let avg_left: HashMap<usize, f32> = top_left.iter_mut().map(|(&i, v)| (i, mean_top(v))).collect();
-    let avg_right: HashMap<usize, f32> = top_right.iter_mut().map(|(&j, v)| (j, mean_top(v))).collect();
-    let (n, m) = (left.segments.len().max(1) as f32, right.segments.len().max(1) as f32);
+    let avg_left: HashMap<usize, f32> = top_left
+        .iter_mut()
+        .map(|(&i, v)| (i, mean_top(v)))
+        .collect();
+    let avg_right: HashMap<usize, f32> = top_right
+        .iter_mut()
+        .map(|(&j, v)| (j, mean_top(v)))
+        .collect();
+    let (n, m) = (
+        left.segments.len().max(1) as f32,
+        right.segments.len().max(1) as f32,
+    );
     let combined: BTreeMap<(usize, usize), f32> = scored
         .iter()
         .map(|(&(i, j), s)| {
@@ -135,11 +149,21 @@ pub fn align_pair(left: &DocFeatures, right: &DocFeatures, vocab: &Vocabulary, c
     let mut pairs: Vec<Pair> = scored
         .iter()
         .map(|(&(i, j), &s)| {
-            let before = if i > 0 && j > 0 { total(i - 1, j - 1) } else { 0.0 };
+            let before = if i > 0 && j > 0 {
+                total(i - 1, j - 1)
+            } else {
+                0.0
+            };
             let after = total(i + 1, j + 1);
             let c = total(i, j);
             let support = NEIGHBOUR_SUPPORT * before.max(after) * c.min(0.5) * 2.0;
-            Pair { left: i, right: j, score: s, combined: c, support }
+            Pair {
+                left: i,
+                right: j,
+                score: s,
+                combined: c,
+                support,
+            }
         })
         .collect();
     let adjusted = |p: &Pair| (p.combined + p.support).min(1.0);
@@ -190,7 +214,12 @@ pub fn align_pair(left: &DocFeatures, right: &DocFeatures, vocab: &Vocabulary, c
 
 /// Groups selected pairs into links: pairs that share a segment and form consecutive runs
 /// on both sides become one link (a split or a merge); others stay one-to-one.
-fn group(left: &DocFeatures, right: &DocFeatures, vocab: &Vocabulary, pairs: Vec<Pair>) -> Vec<Link> {
+fn group(
+    left: &DocFeatures,
+    right: &DocFeatures,
+    vocab: &Vocabulary,
+    pairs: Vec<Pair>,
+) -> Vec<Link> {
     // Union-find over pairs connected by a shared segment.
     let n = pairs.len();
     let mut parent: Vec<usize> = (0..n).collect();
@@ -239,26 +268,60 @@ fn group(left: &DocFeatures, right: &DocFeatures, vocab: &Vocabulary, pairs: Vec
             let (lu, ru) = (Features::union(&lf), Features::union(&rf));
             let s = score(&lu, &ru);
             let best = members.iter().map(|p| p.score.total).fold(0.0f32, f32::max);
-            links.push(make_link(left.doc, right.doc, ls[0]..ls[ls.len() - 1] + 1, rs[0]..rs[rs.len() - 1] + 1, s.total.max(best), why(&lu, &ru, vocab)));
+            links.push(make_link(
+                left.doc,
+                right.doc,
+                ls[0]..ls[ls.len() - 1] + 1,
+                rs[0]..rs[rs.len() - 1] + 1,
+                s.total.max(best),
+                why(&lu, &ru, vocab),
+            ));
         } else {
             for p in members {
                 let (lf, rf) = (&left.segments[p.left], &right.segments[p.right]);
-                links.push(make_link(left.doc, right.doc, p.left..p.left + 1, p.right..p.right + 1, p.score.total, why(lf, rf, vocab)));
+                links.push(make_link(
+                    left.doc,
+                    right.doc,
+                    p.left..p.left + 1,
+                    p.right..p.right + 1,
+                    p.score.total,
+                    why(lf, rf, vocab),
+                ));
             }
         }
     }
-    links.sort_by(|a, b| (a.left.segments.start, a.right.segments.start).cmp(&(b.left.segments.start, b.right.segments.start)));
+    links.sort_by(|a, b| {
+        (a.left.segments.start, a.right.segments.start)
+            .cmp(&(b.left.segments.start, b.right.segments.start))
+    });
     links
 }
 
 fn why(a: &Features, b: &Features, vocab: &Vocabulary) -> Vec<String> {
-    shared_terms(a, b).into_iter().take(6).map(|(t, _)| vocab.surface[t as usize].clone()).collect()
+    shared_terms(a, b)
+        .into_iter()
+        .take(6)
+        .map(|(t, _)| vocab.surface[t as usize].clone())
+        .collect()
 }
 
-fn make_link(l: DocId, r: DocId, ls: std::ops::Range<usize>, rs: std::ops::Range<usize>, score: f32, why: Vec<String>) -> Link {
+fn make_link(
+    l: DocId,
+    r: DocId,
+    ls: std::ops::Range<usize>,
+    rs: std::ops::Range<usize>,
+    score: f32,
+    why: Vec<String>,
+) -> Link {
     Link {
-        left: LinkSide { doc: l, segments: ls },
-        right: LinkSide { doc: r, segments: rs },
+        left: LinkSide {
+            doc: l,
+            segments: ls,
+        },
+        right: LinkSide {
+            doc: r,
+            segments: rs,
+        },
         score: (score * 1000.0).round() / 1000.0,
         kind: LinkKind::Partial,
         diff: Vec::new(),
@@ -278,7 +341,11 @@ pub fn mark_moves(links: &mut [Link], first_index: usize, first_block: usize) ->
     }
     // Heaviest chain increasing on both sides (weighted LIS, O(n²) is fine per pair for
     // the link counts we see; long texts fall back to a patience LIS below).
-    let in_order = if n <= 4000 { heaviest_chain(links) } else { longest_chain(links) };
+    let in_order = if n <= 4000 {
+        heaviest_chain(links)
+    } else {
+        longest_chain(links)
+    };
     let mut blocks: Vec<MovedBlock> = Vec::new();
     let mut current: Option<MovedBlock> = None;
     let mut prev: Option<(usize, usize)> = None;
@@ -291,12 +358,17 @@ pub fn mark_moves(links: &mut [Link], first_index: usize, first_block: usize) ->
             continue;
         }
         let (ls, rs) = (links[k].left.segments.start, links[k].right.segments.start);
-        let contiguous = prev.is_some_and(|(le, re)| ls >= le && ls <= le + 1 && rs >= re && rs <= re + 1);
+        let contiguous =
+            prev.is_some_and(|(le, re)| ls >= le && ls <= le + 1 && rs >= re && rs <= re + 1);
         if !contiguous {
             if let Some(b) = current.take() {
                 blocks.push(b);
             }
-            current = Some(MovedBlock { left_doc: links[k].left.doc, right_doc: links[k].right.doc, links: Vec::new() });
+            current = Some(MovedBlock {
+                left_doc: links[k].left.doc,
+                right_doc: links[k].right.doc,
+                links: Vec::new(),
+            });
         }
         if let Some(b) = current.as_mut() {
             b.links.push(first_index + k);
@@ -316,7 +388,8 @@ pub fn mark_moves(links: &mut [Link], first_index: usize, first_block: usize) ->
 
 fn heaviest_chain(links: &[Link]) -> Vec<bool> {
     let n = links.len();
-    let weight = |l: &Link| (l.left.segments.len() + l.right.segments.len()) as f32 * (0.5 + l.score);
+    let weight =
+        |l: &Link| (l.left.segments.len() + l.right.segments.len()) as f32 * (0.5 + l.score);
     let mut best = vec![0.0f32; n];
     let mut from = vec![usize::MAX; n];
     for k in 0..n {
@@ -331,7 +404,9 @@ fn heaviest_chain(links: &[Link]) -> Vec<bool> {
         }
     }
     let mut in_order = vec![false; n];
-    let mut k = (0..n).max_by(|&a, &b| best[a].total_cmp(&best[b]).then(b.cmp(&a))).unwrap_or(0);
+    let mut k = (0..n)
+        .max_by(|&a, &b| best[a].total_cmp(&best[b]).then(b.cmp(&a)))
+        .unwrap_or(0);
     loop {
         in_order[k] = true;
         if from[k] == usize::MAX {
@@ -348,10 +423,10 @@ fn longest_chain(links: &[Link]) -> Vec<bool> {
     let key = |k: usize| links[k].right.segments.start;
     let mut tails: Vec<usize> = Vec::new();
     let mut prev = vec![usize::MAX; n];
-    for k in 0..n {
+    for (k, before) in prev.iter_mut().enumerate() {
         let pos = tails.partition_point(|&t| key(t) < key(k));
         if pos > 0 {
-            prev[k] = tails[pos - 1];
+            *before = tails[pos - 1];
         }
         if pos == tails.len() {
             tails.push(k);
@@ -378,13 +453,22 @@ pub fn coverage(left: DocId, right: DocId, links: &[Link], seg_len: &[Vec<usize>
             }
         }
         let total: usize = seg_len[doc].iter().sum();
-        let part: usize = seg_len[doc].iter().zip(&linked).filter(|(_, &l)| l).map(|(n, _)| n).sum();
+        let part: usize = seg_len[doc]
+            .iter()
+            .zip(&linked)
+            .filter(|(_, &l)| l)
+            .map(|(n, _)| n)
+            .sum();
         if total == 0 {
             0.0
         } else {
             ((part as f32 / total as f32) * 1000.0).round() / 1000.0
         }
     };
-    PairStats { left, right, left_covered: covered(left, |l| &l.left), right_covered: covered(right, |l| &l.right) }
+    PairStats {
+        left,
+        right,
+        left_covered: covered(left, |l| &l.left),
+        right_covered: covered(right, |l| &l.right),
+    }
 }
-

@@ -35,7 +35,7 @@ pub mod similarity;
 pub mod worddiff;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use config::{Config, LangChoice, Split};
 pub use model::{Comparison, DocId, Document, Lang, Link, LinkKind};
@@ -56,7 +56,10 @@ pub struct Input {
 impl Input {
     /// A named text.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        Input { name: name.into(), text: text.into() }
+        Input {
+            name: name.into(),
+            text: text.into(),
+        }
     }
 }
 
@@ -70,7 +73,9 @@ pub enum CompareError {
 impl std::fmt::Display for CompareError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            CompareError::TooFewDocuments(n) => write!(f, "need at least two documents to compare, got {n}"),
+            CompareError::TooFewDocuments(n) => {
+                write!(f, "need at least two documents to compare, got {n}")
+            }
         }
     }
 }
@@ -117,7 +122,12 @@ pub fn compare_with(
         if segments.is_empty() {
             warnings.push(format!("{}: no text to compare", input.name));
         }
-        documents.push(Document { name: input.name.clone(), text: input.text.clone(), lang, segments });
+        documents.push(Document {
+            name: input.name.clone(),
+            text: input.text.clone(),
+            lang,
+            segments,
+        });
     }
 
     // Terms of every segment, interned into one vocabulary: IDF over all documents.
@@ -136,7 +146,10 @@ pub fn compare_with(
     for per_segment in &doc_terms {
         let mut ids_per_segment = Vec::with_capacity(per_segment.len());
         for terms in per_segment {
-            let ids: Vec<u32> = terms.iter().map(|t| vocab.intern(&t.key, &t.surface)).collect();
+            let ids: Vec<u32> = terms
+                .iter()
+                .map(|t| vocab.intern(&t.key, &t.surface))
+                .collect();
             let mut unique = ids.clone();
             unique.sort_unstable();
             unique.dedup();
@@ -151,13 +164,27 @@ pub fn compare_with(
     let features: Vec<Vec<Features>> = doc_terms
         .iter()
         .zip(&doc_ids)
-        .map(|(terms, ids)| terms.iter().zip(ids).map(|(t, i)| Features::new(t, i, &vocab)).collect())
+        .map(|(terms, ids)| {
+            terms
+                .iter()
+                .zip(ids)
+                .map(|(t, i)| Features::new(t, i, &vocab))
+                .collect()
+        })
         .collect();
 
-    let seg_len: Vec<Vec<usize>> =
-        documents.iter().map(|d| d.segments.iter().map(|s| s.span.end - s.span.start).collect()).collect();
-    let pairs: Vec<(usize, usize)> =
-        (0..documents.len()).flat_map(|l| (l + 1..documents.len()).map(move |r| (l, r))).collect();
+    let seg_len: Vec<Vec<usize>> = documents
+        .iter()
+        .map(|d| {
+            d.segments
+                .iter()
+                .map(|s| s.span.end - s.span.start)
+                .collect()
+        })
+        .collect();
+    let pairs: Vec<(usize, usize)> = (0..documents.len())
+        .flat_map(|l| (l + 1..documents.len()).map(move |r| (l, r)))
+        .collect();
     let mut links = Vec::new();
     let mut moves = Vec::new();
     let mut stats = Vec::new();
@@ -166,8 +193,14 @@ pub fn compare_with(
             warnings.push("comparison cut short: some pairs were not aligned".to_string());
             break;
         }
-        let left = DocFeatures { doc: l, segments: &features[l] };
-        let right = DocFeatures { doc: r, segments: &features[r] };
+        let left = DocFeatures {
+            doc: l,
+            segments: &features[l],
+        };
+        let right = DocFeatures {
+            doc: r,
+            segments: &features[r],
+        };
         let mut pair_links = align::align_pair(&left, &right, &vocab, config);
         let first = links.len();
         moves.extend(align::mark_moves(&mut pair_links, first, moves.len()));
@@ -193,7 +226,13 @@ pub fn compare_with(
         link.diff = diff;
         link.flags = flags;
     }
-    Ok(Comparison { documents, links, moves, stats, warnings })
+    Ok(Comparison {
+        documents,
+        links,
+        moves,
+        stats,
+        warnings,
+    })
 }
 
 /// Score from which a reworded pair of similar length counts as equivalent.
@@ -203,7 +242,10 @@ fn kind_of(diff: &[model::DiffPiece], score: f32, left: &str, right: &str) -> Li
     if diff.iter().all(|p| p.tag == model::DiffTag::Equal) {
         return LinkKind::Identical;
     }
-    let (a, b) = (left.split_whitespace().count() as f32, right.split_whitespace().count() as f32);
+    let (a, b) = (
+        left.split_whitespace().count() as f32,
+        right.split_whitespace().count() as f32,
+    );
     let ratio = a.min(b) / a.max(b).max(1.0);
     if score >= EQUIVALENT_SCORE && ratio >= 0.6 {
         LinkKind::Equivalent
@@ -233,7 +275,10 @@ fn add_acronym_terms(doc_terms: &mut [Vec<Vec<normalize::Term>>]) {
                 continue;
             }
             let before = &terms[k - n..k];
-            let initials: String = before.iter().filter_map(|b| normalize::fold(&b.surface).chars().next()).collect();
+            let initials: String = before
+                .iter()
+                .filter_map(|b| normalize::fold(&b.surface).chars().next())
+                .collect();
             if initials == letters.iter().collect::<String>() {
                 let keys: Vec<String> = before.iter().map(|b| b.key.clone()).collect();
                 if !expansions.iter().any(|(a, e)| *a == t.key && *e == keys) {
@@ -250,11 +295,16 @@ fn add_acronym_terms(doc_terms: &mut [Vec<Vec<normalize::Term>>]) {
             if terms.iter().any(|t| t.key == *acronym) {
                 continue;
             }
-            let found = terms.windows(keys.len()).any(|w| w.iter().zip(keys).all(|(t, k)| t.key == *k));
+            let found = terms
+                .windows(keys.len())
+                .any(|w| w.iter().zip(keys).all(|(t, k)| t.key == *k));
             if found {
-                terms.push(Term { key: acronym.clone(), class: TermClass::Acronym, surface: acronym.to_uppercase() });
+                terms.push(Term {
+                    key: acronym.clone(),
+                    class: TermClass::Acronym,
+                    surface: acronym.to_uppercase(),
+                });
             }
         }
     }
 }
-

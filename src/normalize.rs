@@ -112,10 +112,20 @@ pub fn words(s: &str) -> Vec<Word<'_>> {
                 }
                 // 1,5  1.5  08/12/2025  2025-12-08  3 000
                 let sep = chars.get(j).map(|p| p.1);
-                let digits_after = |k: usize| chars[k.min(chars.len())..].iter().take_while(|p| p.1.is_ascii_digit()).count();
+                let digits_after = |k: usize| {
+                    chars[k.min(chars.len())..]
+                        .iter()
+                        .take_while(|p| p.1.is_ascii_digit())
+                        .count()
+                };
                 match sep {
                     Some(',' | '.' | '/') if digits_after(j + 1) > 0 => j += 1,
-                    Some('-') if digits_after(j + 1) == 2 && chars[i..j].iter().filter(|p| p.1.is_ascii_digit()).count() >= 2 => j += 1,
+                    Some('-')
+                        if digits_after(j + 1) == 2
+                            && chars[i..j].iter().filter(|p| p.1.is_ascii_digit()).count() >= 2 =>
+                    {
+                        j += 1
+                    }
                     Some(' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
                         if digits_after(j + 1) == 3
                             && chars.get(j + 4).is_none_or(|p| !p.1.is_alphanumeric()) =>
@@ -126,15 +136,24 @@ pub fn words(s: &str) -> Vec<Word<'_>> {
                 }
             }
             let end = chars.get(j).map_or(s.len(), |p| p.0);
-            out.push(Word { text: &s[start..end], start, numeric: true });
+            out.push(Word {
+                text: &s[start..end],
+                start,
+                numeric: true,
+            });
             i = j;
         } else if c.is_alphanumeric() {
             let mut j = i + 1;
-            while j < chars.len() && (chars[j].1.is_alphanumeric() || is_combining_mark(chars[j].1)) {
+            while j < chars.len() && (chars[j].1.is_alphanumeric() || is_combining_mark(chars[j].1))
+            {
                 j += 1;
             }
             let end = chars.get(j).map_or(s.len(), |p| p.0);
-            out.push(Word { text: &s[start..end], start, numeric: false });
+            out.push(Word {
+                text: &s[start..end],
+                start,
+                numeric: false,
+            });
             i = j;
         } else {
             i += 1;
@@ -144,18 +163,47 @@ pub fn words(s: &str) -> Vec<Word<'_>> {
 }
 
 const MONTHS: &[(&str, u32)] = &[
-    ("janvier", 1), ("janv", 1), ("january", 1), ("jan", 1),
-    ("fevrier", 2), ("fevr", 2), ("fev", 2), ("february", 2), ("feb", 2),
-    ("mars", 3), ("march", 3), ("mar", 3),
-    ("avril", 4), ("avr", 4), ("april", 4), ("apr", 4),
-    ("mai", 5), ("may", 5),
-    ("juin", 6), ("june", 6), ("jun", 6),
-    ("juillet", 7), ("juil", 7), ("july", 7), ("jul", 7),
-    ("aout", 8), ("august", 8), ("aug", 8),
-    ("septembre", 9), ("sept", 9), ("september", 9), ("sep", 9),
-    ("octobre", 10), ("oct", 10), ("october", 10),
-    ("novembre", 11), ("nov", 11), ("november", 11),
-    ("decembre", 12), ("dec", 12), ("december", 12),
+    ("janvier", 1),
+    ("janv", 1),
+    ("january", 1),
+    ("jan", 1),
+    ("fevrier", 2),
+    ("fevr", 2),
+    ("fev", 2),
+    ("february", 2),
+    ("feb", 2),
+    ("mars", 3),
+    ("march", 3),
+    ("mar", 3),
+    ("avril", 4),
+    ("avr", 4),
+    ("april", 4),
+    ("apr", 4),
+    ("mai", 5),
+    ("may", 5),
+    ("juin", 6),
+    ("june", 6),
+    ("jun", 6),
+    ("juillet", 7),
+    ("juil", 7),
+    ("july", 7),
+    ("jul", 7),
+    ("aout", 8),
+    ("august", 8),
+    ("aug", 8),
+    ("septembre", 9),
+    ("sept", 9),
+    ("september", 9),
+    ("sep", 9),
+    ("octobre", 10),
+    ("oct", 10),
+    ("october", 10),
+    ("novembre", 11),
+    ("nov", 11),
+    ("november", 11),
+    ("decembre", 12),
+    ("dec", 12),
+    ("december", 12),
 ];
 
 fn month(folded: &str) -> Option<u32> {
@@ -163,62 +211,357 @@ fn month(folded: &str) -> Option<u32> {
 }
 
 const NUMBER_WORDS: &[(&str, &str)] = &[
-    ("deux", "2"), ("trois", "3"), ("quatre", "4"), ("cinq", "5"), ("six", "6"), ("sept", "7"),
-    ("huit", "8"), ("neuf", "9"), ("dix", "10"), ("onze", "11"), ("douze", "12"), ("treize", "13"),
-    ("quatorze", "14"), ("quinze", "15"), ("seize", "16"), ("vingt", "20"), ("trente", "30"),
-    ("quarante", "40"), ("cinquante", "50"), ("soixante", "60"), ("cent", "100"), ("mille", "1000"),
-    ("two", "2"), ("three", "3"), ("four", "4"), ("five", "5"), ("six", "6"), ("seven", "7"),
-    ("eight", "8"), ("nine", "9"), ("ten", "10"), ("eleven", "11"), ("twelve", "12"),
-    ("twenty", "20"), ("thirty", "30"), ("forty", "40"), ("fifty", "50"), ("hundred", "100"),
-    ("thousand", "1000"), ("premier", "1er"), ("premiere", "1er"), ("first", "1er"),
-    ("second", "2e"), ("seconde", "2e"), ("deuxieme", "2e"), ("troisieme", "3e"), ("third", "3e"),
+    ("deux", "2"),
+    ("trois", "3"),
+    ("quatre", "4"),
+    ("cinq", "5"),
+    ("six", "6"),
+    ("sept", "7"),
+    ("huit", "8"),
+    ("neuf", "9"),
+    ("dix", "10"),
+    ("onze", "11"),
+    ("douze", "12"),
+    ("treize", "13"),
+    ("quatorze", "14"),
+    ("quinze", "15"),
+    ("seize", "16"),
+    ("vingt", "20"),
+    ("trente", "30"),
+    ("quarante", "40"),
+    ("cinquante", "50"),
+    ("soixante", "60"),
+    ("cent", "100"),
+    ("mille", "1000"),
+    ("two", "2"),
+    ("three", "3"),
+    ("four", "4"),
+    ("five", "5"),
+    ("six", "6"),
+    ("seven", "7"),
+    ("eight", "8"),
+    ("nine", "9"),
+    ("ten", "10"),
+    ("eleven", "11"),
+    ("twelve", "12"),
+    ("twenty", "20"),
+    ("thirty", "30"),
+    ("forty", "40"),
+    ("fifty", "50"),
+    ("hundred", "100"),
+    ("thousand", "1000"),
+    ("premier", "1er"),
+    ("premiere", "1er"),
+    ("first", "1er"),
+    ("second", "2e"),
+    ("seconde", "2e"),
+    ("deuxieme", "2e"),
+    ("troisieme", "3e"),
+    ("third", "3e"),
 ];
 
 /// Magnitude words written one way ("5 milliards" = "5 Md" = "5 billion").
 const MAGNITUDES: &[(&str, &str)] = &[
-    ("milliard", "e9"), ("milliards", "e9"), ("md", "e9"), ("mds", "e9"), ("mrd", "e9"), ("billion", "e9"),
-    ("billions", "e9"), ("bn", "e9"), ("million", "e6"), ("millions", "e6"), ("m", "e6"), ("mn", "e6"),
-    ("millier", "e3"), ("milliers", "e3"), ("k", "e3"), ("pour", "%"), ("cent", "%"), ("percent", "%"),
+    ("milliard", "e9"),
+    ("milliards", "e9"),
+    ("md", "e9"),
+    ("mds", "e9"),
+    ("mrd", "e9"),
+    ("billion", "e9"),
+    ("billions", "e9"),
+    ("bn", "e9"),
+    ("million", "e6"),
+    ("millions", "e6"),
+    ("m", "e6"),
+    ("mn", "e6"),
+    ("millier", "e3"),
+    ("milliers", "e3"),
+    ("k", "e3"),
+    ("pour", "%"),
+    ("cent", "%"),
+    ("percent", "%"),
 ];
 
 /// Stop words (folded), French and English: they carry no information for matching.
 const STOP_WORDS: &[&str] = &[
     // French
-    "a", "au", "aux", "avec", "ce", "ces", "cet", "cette", "dans", "de", "des", "du", "elle", "elles",
-    "en", "et", "eux", "il", "ils", "je", "la", "le", "les", "leur", "leurs", "lui", "ma", "mais", "me",
-    "meme", "memes", "mes", "moi", "mon", "ne", "nos", "notre", "nous", "on", "ou", "par", "pas", "pour",
-    "qu", "que", "qui", "sa", "se", "ses", "son", "sur", "ta", "te", "tes", "toi", "ton", "tu", "un",
-    "une", "vos", "votre", "vous", "c", "d", "j", "l", "m", "n", "s", "t", "y", "ete", "etre", "est",
-    "sont", "ont", "avoir", "fait", "ainsi", "aussi", "tres", "plus", "moins", "tout", "tous", "toute",
-    "toutes", "dont", "lors", "entre", "sans", "sous", "chez", "vers", "apres", "avant", "depuis",
-    "si", "donc", "car", "ni", "comme", "cela", "ceci", "celui", "celle", "ceux", "celles", "lequel",
-    "laquelle", "lesquels", "lesquelles", "auquel", "duquel", "ont", "avait", "avaient", "etait",
-    "etaient", "sera", "seront", "serait", "a", "ai", "as", "avons", "avez", "fut", "soit", "sont",
-    "jusqu", "lorsqu", "puisqu", "quoi", "quand", "ici", "la", "alors", "encore", "deja", "egalement",
-    "autre", "autres", "chaque", "certains", "certaines", "quel", "quelle", "quels", "quelles",
-    "leur", "ont", "s", "se", "sest", "peut", "peuvent", "doit", "doivent", "faire", "afin",
+    "a",
+    "au",
+    "aux",
+    "avec",
+    "ce",
+    "ces",
+    "cet",
+    "cette",
+    "dans",
+    "de",
+    "des",
+    "du",
+    "elle",
+    "elles",
+    "en",
+    "et",
+    "eux",
+    "il",
+    "ils",
+    "je",
+    "la",
+    "le",
+    "les",
+    "leur",
+    "leurs",
+    "lui",
+    "ma",
+    "mais",
+    "me",
+    "meme",
+    "memes",
+    "mes",
+    "moi",
+    "mon",
+    "ne",
+    "nos",
+    "notre",
+    "nous",
+    "on",
+    "ou",
+    "par",
+    "pas",
+    "pour",
+    "qu",
+    "que",
+    "qui",
+    "sa",
+    "se",
+    "ses",
+    "son",
+    "sur",
+    "ta",
+    "te",
+    "tes",
+    "toi",
+    "ton",
+    "tu",
+    "un",
+    "une",
+    "vos",
+    "votre",
+    "vous",
+    "c",
+    "d",
+    "j",
+    "l",
+    "m",
+    "n",
+    "s",
+    "t",
+    "y",
+    "ete",
+    "etre",
+    "est",
+    "sont",
+    "ont",
+    "avoir",
+    "fait",
+    "ainsi",
+    "aussi",
+    "tres",
+    "plus",
+    "moins",
+    "tout",
+    "tous",
+    "toute",
+    "toutes",
+    "dont",
+    "lors",
+    "entre",
+    "sans",
+    "sous",
+    "chez",
+    "vers",
+    "apres",
+    "avant",
+    "depuis",
+    "si",
+    "donc",
+    "car",
+    "ni",
+    "comme",
+    "cela",
+    "ceci",
+    "celui",
+    "celle",
+    "ceux",
+    "celles",
+    "lequel",
+    "laquelle",
+    "lesquels",
+    "lesquelles",
+    "auquel",
+    "duquel",
+    "ont",
+    "avait",
+    "avaient",
+    "etait",
+    "etaient",
+    "sera",
+    "seront",
+    "serait",
+    "a",
+    "ai",
+    "as",
+    "avons",
+    "avez",
+    "fut",
+    "soit",
+    "sont",
+    "jusqu",
+    "lorsqu",
+    "puisqu",
+    "quoi",
+    "quand",
+    "ici",
+    "la",
+    "alors",
+    "encore",
+    "deja",
+    "egalement",
+    "autre",
+    "autres",
+    "chaque",
+    "certains",
+    "certaines",
+    "quel",
+    "quelle",
+    "quels",
+    "quelles",
+    "leur",
+    "ont",
+    "s",
+    "se",
+    "sest",
+    "peut",
+    "peuvent",
+    "doit",
+    "doivent",
+    "faire",
+    "afin",
     // English
-    "the", "of", "and", "to", "in", "is", "was", "for", "on", "that", "with", "as", "by", "at", "an",
-    "be", "this", "it", "from", "or", "are", "were", "has", "have", "had", "its", "their", "they",
-    "he", "she", "his", "her", "which", "who", "whom", "will", "would", "not", "but", "been", "also",
-    "than", "then", "there", "these", "those", "into", "about", "over", "after", "before", "such",
-    "can", "could", "should", "may", "might", "must", "do", "does", "did", "we", "our", "you", "your",
-    "i", "me", "my", "us", "them", "what", "when", "where", "how", "all", "any", "both", "each",
-    "more", "most", "other", "some", "no", "nor", "only", "own", "same", "so", "too", "very", "s",
+    "the",
+    "of",
+    "and",
+    "to",
+    "in",
+    "is",
+    "was",
+    "for",
+    "on",
+    "that",
+    "with",
+    "as",
+    "by",
+    "at",
+    "an",
+    "be",
+    "this",
+    "it",
+    "from",
+    "or",
+    "are",
+    "were",
+    "has",
+    "have",
+    "had",
+    "its",
+    "their",
+    "they",
+    "he",
+    "she",
+    "his",
+    "her",
+    "which",
+    "who",
+    "whom",
+    "will",
+    "would",
+    "not",
+    "but",
+    "been",
+    "also",
+    "than",
+    "then",
+    "there",
+    "these",
+    "those",
+    "into",
+    "about",
+    "over",
+    "after",
+    "before",
+    "such",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "do",
+    "does",
+    "did",
+    "we",
+    "our",
+    "you",
+    "your",
+    "i",
+    "me",
+    "my",
+    "us",
+    "them",
+    "what",
+    "when",
+    "where",
+    "how",
+    "all",
+    "any",
+    "both",
+    "each",
+    "more",
+    "most",
+    "other",
+    "some",
+    "no",
+    "nor",
+    "only",
+    "own",
+    "same",
+    "so",
+    "too",
+    "very",
+    "s",
 ];
 
 fn is_stop_word(folded: &str) -> bool {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| STOP_WORDS.iter().copied().collect()).contains(folded)
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| STOP_WORDS.iter().copied().collect())
+        .contains(folded)
 }
 
 /// Elided articles and pronouns that precede a word with an apostrophe.
-const ELISIONS: &[&str] = &["l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu", "quoiqu"];
+const ELISIONS: &[&str] = &[
+    "l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu", "quoiqu",
+];
 
 /// Guesses the language of a text from its most common words.
 pub fn detect_lang(text: &str) -> Lang {
-    const FR: &[&str] = &["le", "la", "les", "de", "des", "et", "est", "une", "dans", "pour", "que", "qui", "du", "au", "sur", "avec"];
-    const EN: &[&str] = &["the", "and", "of", "to", "is", "in", "that", "for", "with", "on", "was", "are", "by", "this", "it", "as"];
+    const FR: &[&str] = &[
+        "le", "la", "les", "de", "des", "et", "est", "une", "dans", "pour", "que", "qui", "du",
+        "au", "sur", "avec",
+    ];
+    const EN: &[&str] = &[
+        "the", "and", "of", "to", "is", "in", "that", "for", "with", "on", "was", "are", "by",
+        "this", "it", "as",
+    ];
     let (mut fr, mut en) = (0usize, 0usize);
     for w in words(text).iter().take(5000) {
         let f = w.text.to_lowercase();
@@ -266,9 +609,19 @@ impl Normalizer {
         while i < ws.len() {
             // Dates first: they span several words.
             if let Some((date, used)) = date_at(&ws, &folded, i) {
-                let surface = text[ws[i].start..ws[i + used - 1].start + ws[i + used - 1].text.len()].to_string();
-                out.push(Term { key: date.clone(), class: TermClass::Date, surface: surface.clone() });
-                out.push(Term { key: date[..4].to_string(), class: TermClass::Number, surface });
+                let surface = text
+                    [ws[i].start..ws[i + used - 1].start + ws[i + used - 1].text.len()]
+                    .to_string();
+                out.push(Term {
+                    key: date.clone(),
+                    class: TermClass::Date,
+                    surface: surface.clone(),
+                });
+                out.push(Term {
+                    key: date[..4].to_string(),
+                    class: TermClass::Number,
+                    surface,
+                });
                 i += used;
                 continue;
             }
@@ -276,12 +629,19 @@ impl Normalizer {
             let f = &folded[i];
             if w.numeric {
                 let key = number_key(w.text);
-                let magnitude = folded.get(i + 1).and_then(|n| MAGNITUDES.iter().find(|(m, _)| m == n)).map(|&(_, e)| e);
+                let magnitude = folded
+                    .get(i + 1)
+                    .and_then(|n| MAGNITUDES.iter().find(|(m, _)| m == n))
+                    .map(|&(_, e)| e);
                 let key = match magnitude {
                     Some(e) => format!("{key}{e}"),
                     None => key,
                 };
-                out.push(Term { key, class: TermClass::Number, surface: w.text.to_string() });
+                out.push(Term {
+                    key,
+                    class: TermClass::Number,
+                    surface: w.text.to_string(),
+                });
                 i += 1 + usize::from(magnitude.is_some());
                 continue;
             }
@@ -292,7 +652,11 @@ impl Normalizer {
                 continue;
             }
             if let Some(&(_, n)) = NUMBER_WORDS.iter().find(|(k, _)| k == f) {
-                out.push(Term { key: n.to_string(), class: TermClass::Number, surface: w.text.to_string() });
+                out.push(Term {
+                    key: n.to_string(),
+                    class: TermClass::Number,
+                    surface: w.text.to_string(),
+                });
                 i += 1;
                 continue;
             }
@@ -304,7 +668,11 @@ impl Normalizer {
             let letters = w.text.chars().filter(|c| c.is_alphabetic()).count();
             let class = if upper >= 2 && upper * 2 > letters && letters <= 8 {
                 TermClass::Acronym
-            } else if upper >= 1 && w.text.starts_with(char::is_uppercase) && i > 0 && !sentence_start(text, w.start) {
+            } else if upper >= 1
+                && w.text.starts_with(char::is_uppercase)
+                && i > 0
+                && !sentence_start(text, w.start)
+            {
                 TermClass::Name
             } else {
                 TermClass::Word
@@ -313,7 +681,11 @@ impl Normalizer {
                 TermClass::Acronym => f.clone(),
                 _ => self.stem(&w.text.to_lowercase(), lang),
             };
-            out.push(Term { key, class, surface: w.text.to_string() });
+            out.push(Term {
+                key,
+                class,
+                surface: w.text.to_string(),
+            });
             i += 1;
         }
         out
@@ -322,7 +694,8 @@ impl Normalizer {
 
 /// True when only spaces, quotes or opening marks separate `pos` from a sentence start.
 fn sentence_start(text: &str, pos: usize) -> bool {
-    let before = text[..pos].trim_end_matches(|c: char| c.is_whitespace() || "«“\"'‘(-–—".contains(c));
+    let before =
+        text[..pos].trim_end_matches(|c: char| c.is_whitespace() || "«“\"'‘(-–—".contains(c));
     before.is_empty() || before.ends_with(['.', '!', '?', ':', '…'])
 }
 
@@ -338,7 +711,11 @@ pub fn number_key(s: &str) -> String {
 
 /// Recognises a date starting at word `i`; returns its ISO form and the words used.
 fn date_at(ws: &[Word], folded: &[String], i: usize) -> Option<(String, usize)> {
-    let num = |k: usize| -> Option<u32> { ws.get(k).filter(|w| w.numeric).and_then(|w| w.text.parse().ok()) };
+    let num = |k: usize| -> Option<u32> {
+        ws.get(k)
+            .filter(|w| w.numeric)
+            .and_then(|w| w.text.parse().ok())
+    };
     let year_at = |k: usize| num(k).filter(|y| (1000..=2999).contains(y));
     // 08/12/2025, 2025-12-08
     if ws[i].numeric {
@@ -346,7 +723,11 @@ fn date_at(ws: &[Word], folded: &[String], i: usize) -> Option<(String, usize)> 
         if parts.len() == 3 && parts.iter().all(|p| !p.is_empty()) {
             let p: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
             if p.len() == 3 {
-                let (y, m, d) = if parts[0].len() == 4 { (p[0], p[1], p[2]) } else { (p[2], p[1], p[0]) };
+                let (y, m, d) = if parts[0].len() == 4 {
+                    (p[0], p[1], p[2])
+                } else {
+                    (p[2], p[1], p[0])
+                };
                 if (1..=12).contains(&m) && (1..=31).contains(&d) && (1000..=2999).contains(&y) {
                     return Some((format!("{y:04}-{m:02}-{d:02}"), 1));
                 }
@@ -354,10 +735,11 @@ fn date_at(ws: &[Word], folded: &[String], i: usize) -> Option<(String, usize)> 
         }
     }
     // 8 décembre 2025, 1er février 2024, 8 déc. 2025
-    let day = num(i).or_else(|| (folded[i] == "1er").then_some(1)).filter(|d| (1..=31).contains(d));
-    let first = folded.get(i).is_some_and(|f| f == "1er");
+    let day = num(i).filter(|d| (1..=31).contains(d));
     if let Some(d) = day {
-        let month_index = if first { i + 1 } else { i + 1 };
+        // "1er février": the ordinal suffix is a word of its own.
+        let ordinal = d == 1 && folded.get(i + 1).is_some_and(|f| f == "er");
+        let month_index = if ordinal { i + 2 } else { i + 1 };
         if let Some(m) = folded.get(month_index).and_then(|f| month(f)) {
             if let Some(y) = year_at(month_index + 1) {
                 return Some((format!("{y:04}-{m:02}-{d:02}"), month_index + 2 - i));
@@ -378,7 +760,11 @@ mod tests {
     use super::*;
 
     fn keys(text: &str) -> Vec<String> {
-        Normalizer::default().terms(text, Lang::French).into_iter().map(|t| t.key).collect()
+        Normalizer::default()
+            .terms(text, Lang::French)
+            .into_iter()
+            .map(|t| t.key)
+            .collect()
     }
 
     #[test]
@@ -386,6 +772,7 @@ mod tests {
         assert_eq!(keys("le 8 décembre 2025"), ["2025-12-08", "2025"]);
         assert_eq!(keys("8 déc. 2025"), ["2025-12-08", "2025"]);
         assert_eq!(keys("08/12/2025"), ["2025-12-08", "2025"]);
+        assert_eq!(keys("1er février 2024"), keys("01/02/2024"));
     }
 
     #[test]

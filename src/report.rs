@@ -136,13 +136,23 @@ impl From<&Comparison> for Report {
             .links
             .iter()
             .map(|l| LinkDto {
-                left: SideDto { doc: l.left.doc, segments: l.left.segments.clone().collect() },
-                right: SideDto { doc: l.right.doc, segments: l.right.segments.clone().collect() },
+                left: SideDto {
+                    doc: l.left.doc,
+                    segments: l.left.segments.clone().collect(),
+                },
+                right: SideDto {
+                    doc: l.right.doc,
+                    segments: l.right.segments.clone().collect(),
+                },
                 score: l.score,
                 kind: link_kind(l.kind),
                 moved: l.moved_block.is_some(),
                 move_id: l.moved_block,
-                diff: l.diff.iter().map(|p| (diff_tag(p.tag), p.text.clone())).collect(),
+                diff: l
+                    .diff
+                    .iter()
+                    .map(|p| (diff_tag(p.tag), p.text.clone()))
+                    .collect(),
                 flags: l.flags.iter().map(|f| diff_flag(*f)).collect(),
                 why: l.why.clone(),
             })
@@ -151,14 +161,31 @@ impl From<&Comparison> for Report {
             .moves
             .iter()
             .enumerate()
-            .map(|(id, m)| MoveDto { id, left_doc: m.left_doc, right_doc: m.right_doc, links: m.links.clone() })
+            .map(|(id, m)| MoveDto {
+                id,
+                left_doc: m.left_doc,
+                right_doc: m.right_doc,
+                links: m.links.clone(),
+            })
             .collect();
         let stats = c
             .stats
             .iter()
-            .map(|s| StatsDto { left: s.left, right: s.right, left_covered: s.left_covered, right_covered: s.right_covered })
+            .map(|s| StatsDto {
+                left: s.left,
+                right: s.right,
+                left_covered: s.left_covered,
+                right_covered: s.right_covered,
+            })
             .collect();
-        Report { schema: SCHEMA, documents, links, moves, stats, warnings: c.warnings.clone() }
+        Report {
+            schema: SCHEMA,
+            documents,
+            links,
+            moves,
+            stats,
+            warnings: c.warnings.clone(),
+        }
     }
 }
 
@@ -272,7 +299,9 @@ pub fn parse_split(s: &str) -> Result<Split, String> {
         "sentences" => Ok(Split::Sentences),
         "lines" => Ok(Split::Lines),
         "paragraphs" => Ok(Split::Paragraphs),
-        _ => Err(format!("unknown split '{s}' (expected sentences, lines or paragraphs)")),
+        _ => Err(format!(
+            "unknown split '{s}' (expected sentences, lines or paragraphs)"
+        )),
     }
 }
 
@@ -291,13 +320,24 @@ pub fn to_text(c: &Comparison, explain: bool) -> String {
     use std::fmt::Write;
     let mut out = String::new();
     for (k, d) in c.documents.iter().enumerate() {
-        let _ = writeln!(out, "[{k}] {} ({}, {} segments)", d.name, d.lang.code(), d.segments.len());
+        let _ = writeln!(
+            out,
+            "[{k}] {} ({}, {} segments)",
+            d.name,
+            d.lang.code(),
+            d.segments.len()
+        );
     }
     for s in &c.stats {
         let _ = writeln!(
             out,
             "[{}]–[{}]: {:.0}% of [{}] and {:.0}% of [{}] are shared",
-            s.left, s.right, s.left_covered * 100.0, s.left, s.right_covered * 100.0, s.right
+            s.left,
+            s.right,
+            s.left_covered * 100.0,
+            s.left,
+            s.right_covered * 100.0,
+            s.right
         );
     }
     let _ = writeln!(out);
@@ -309,7 +349,11 @@ pub fn to_text(c: &Comparison, explain: bool) -> String {
         }
     };
     for l in &c.links {
-        let moved = if l.moved_block.is_some() { " moved" } else { "" };
+        let moved = if l.moved_block.is_some() {
+            " moved"
+        } else {
+            ""
+        };
         let _ = writeln!(
             out,
             "{}:{} ↔ {}:{}  {} {:.2}{}",
@@ -350,8 +394,15 @@ pub fn to_text(c: &Comparison, explain: bool) -> String {
                 v
             })
             .collect();
-        let unique: Vec<usize> = (0..d.segments.len()).filter(|s| !linked.contains(s)).collect();
-        let _ = writeln!(out, "\nonly in [{k}] {} ({} segments):", d.name, unique.len());
+        let unique: Vec<usize> = (0..d.segments.len())
+            .filter(|s| !linked.contains(s))
+            .collect();
+        let _ = writeln!(
+            out,
+            "\nonly in [{k}] {} ({} segments):",
+            d.name,
+            unique.len()
+        );
         for s in unique {
             let _ = writeln!(out, "  {s}: {}", d.segment_text(s));
         }

@@ -24,7 +24,10 @@ fn is_closing(c: char) -> bool {
 }
 
 fn is_opening(c: char) -> bool {
-    matches!(c, '«' | '“' | '"' | '‘' | '(' | '[' | '‹' | '¿' | '¡' | '—' | '–' | '-')
+    matches!(
+        c,
+        '«' | '“' | '"' | '‘' | '(' | '[' | '‹' | '¿' | '¡' | '—' | '–' | '-'
+    )
 }
 
 /// Horizontal whitespace, including no-break spaces.
@@ -39,14 +42,25 @@ pub fn segment(text: &str, split: Split) -> Vec<Segment> {
         Split::Lines => lines
             .iter()
             .enumerate()
-            .map(|(i, l)| Segment { span: l.content, kind: SegmentKind::Line, paragraph: i })
+            .map(|(i, l)| Segment {
+                span: l.content,
+                kind: SegmentKind::Line,
+                paragraph: i,
+            })
             .collect(),
         Split::Paragraphs => paragraphs(text, &lines)
             .into_iter()
             .enumerate()
-            .map(|(i, p)| Segment { span: p.span, kind: p.kind, paragraph: i })
+            .map(|(i, p)| Segment {
+                span: p.span,
+                kind: p.kind,
+                paragraph: i,
+            })
             .map(|s| match s.kind {
-                SegmentKind::Sentence => Segment { kind: SegmentKind::Paragraph, ..s },
+                SegmentKind::Sentence => Segment {
+                    kind: SegmentKind::Paragraph,
+                    ..s
+                },
                 _ => s,
             })
             .collect(),
@@ -55,10 +69,18 @@ pub fn segment(text: &str, split: Split) -> Vec<Segment> {
             for (i, p) in paragraphs(text, &lines).into_iter().enumerate() {
                 if p.kind == SegmentKind::Sentence {
                     for span in sentences(text, p.span) {
-                        out.push(Segment { span, kind: SegmentKind::Sentence, paragraph: i });
+                        out.push(Segment {
+                            span,
+                            kind: SegmentKind::Sentence,
+                            paragraph: i,
+                        });
                     }
                 } else {
-                    out.push(Segment { span: p.span, kind: p.kind, paragraph: i });
+                    out.push(Segment {
+                        span: p.span,
+                        kind: p.kind,
+                        paragraph: i,
+                    });
                 }
             }
             out
@@ -85,7 +107,10 @@ fn lines(text: &str) -> Vec<Line> {
             .map_or(text.len(), |p| start + p);
         match trim(text, Span { start, end }) {
             Some(content) => {
-                out.push(Line { content, after_blank });
+                out.push(Line {
+                    content,
+                    after_blank,
+                });
                 after_blank = false;
             }
             None => after_blank = true,
@@ -94,7 +119,11 @@ fn lines(text: &str) -> Vec<Line> {
             break;
         }
         // CRLF counts as one break.
-        start = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') { end + 2 } else { end + 1 };
+        start = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
+            end + 2
+        } else {
+            end + 1
+        };
     }
     out
 }
@@ -102,13 +131,18 @@ fn lines(text: &str) -> Vec<Line> {
 /// Trims whitespace (and invisible format characters) from both ends; `None` if empty.
 fn trim(text: &str, span: Span) -> Option<Span> {
     let s = &text[span.range()];
-    let junk = |c: char| c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}' | '\u{200e}' | '\u{200f}' | '\0');
+    let junk = |c: char| {
+        c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}' | '\u{200e}' | '\u{200f}' | '\0')
+    };
     let lead = s.len() - s.trim_start_matches(junk).len();
     let body = s.trim_matches(junk);
     if body.is_empty() {
         None
     } else {
-        Some(Span { start: span.start + lead, end: span.start + lead + body.len() })
+        Some(Span {
+            start: span.start + lead,
+            end: span.start + lead + body.len(),
+        })
     }
 }
 
@@ -121,11 +155,31 @@ struct Paragraph {
 fn list_marker(s: &str) -> Option<usize> {
     let mut chars = s.char_indices();
     let (_, first) = chars.next()?;
-    let marker_end = if matches!(first, '•' | '·' | '▪' | '◦' | '‣' | '–' | '—' | '-' | '*' | '+' | '○' | '■' | '►' | '✓' | '✔') {
+    let marker_end = if matches!(
+        first,
+        '•' | '·'
+            | '▪'
+            | '◦'
+            | '‣'
+            | '–'
+            | '—'
+            | '-'
+            | '*'
+            | '+'
+            | '○'
+            | '■'
+            | '►'
+            | '✓'
+            | '✔'
+    ) {
         first.len_utf8()
     } else if first.is_ascii_digit() || first.is_ascii_lowercase() {
         let digits = s.bytes().take_while(|b| b.is_ascii_digit()).count();
-        let head = if first.is_ascii_lowercase() { 1 } else { digits };
+        let head = if first.is_ascii_lowercase() {
+            1
+        } else {
+            digits
+        };
         if head == 0 || head > 3 {
             return None;
         }
@@ -160,8 +214,14 @@ fn paragraphs(text: &str, lines: &[Line]) -> Vec<Paragraph> {
         let s = &text[line.content.range()];
         if let Some(marker) = list_marker(s) {
             flush(text, &mut out, current.take());
-            let span = Span { start: line.content.start + marker, end: line.content.end };
-            out.push(Paragraph { span, kind: SegmentKind::Item });
+            let span = Span {
+                start: line.content.start + marker,
+                end: line.content.end,
+            };
+            out.push(Paragraph {
+                span,
+                kind: SegmentKind::Item,
+            });
             continue;
         }
         let continues = match current {
@@ -190,7 +250,11 @@ fn flush(text: &str, out: &mut Vec<Paragraph>, current: Option<(Span, usize)>) {
     let s = &text[span.range()];
     let words = s.split_whitespace().count();
     let heading = n == 1 && words <= 20 && !ends_sentence(s);
-    let kind = if heading { SegmentKind::Heading } else { SegmentKind::Sentence };
+    let kind = if heading {
+        SegmentKind::Heading
+    } else {
+        SegmentKind::Sentence
+    };
     out.push(Paragraph { span, kind });
 }
 
@@ -224,7 +288,10 @@ fn sentences(text: &str, para: Span) -> Vec<Span> {
             while m < chars.len() && is_space(chars[m].1) {
                 m += 1;
             }
-            if m < chars.len() && is_closing(chars[m].1) {
+            // A straight quote followed by a letter opens the next sentence instead.
+            let opens_next = matches!(chars[m.min(chars.len() - 1)].1, '"' | '\'')
+                && chars.get(m + 1).is_some_and(|&(_, c)| c.is_alphanumeric());
+            if m < chars.len() && is_closing(chars[m].1) && !(opens_next && m > k) {
                 k = m + 1;
             } else {
                 break;
@@ -248,7 +315,13 @@ fn sentences(text: &str, para: Span) -> Vec<Span> {
             _ => false,
         };
         if boundary {
-            if let Some(span) = trim(text, Span { start: para.start + start, end: para.start + end_byte }) {
+            if let Some(span) = trim(
+                text,
+                Span {
+                    start: para.start + start,
+                    end: para.start + end_byte,
+                },
+            ) {
                 out.push(span);
             }
             start = chars[m].0;
@@ -257,7 +330,13 @@ fn sentences(text: &str, para: Span) -> Vec<Span> {
             i = k.max(i + 1);
         }
     }
-    if let Some(span) = trim(text, Span { start: para.start + start, end: para.end }) {
+    if let Some(span) = trim(
+        text,
+        Span {
+            start: para.start + start,
+            end: para.end,
+        },
+    ) {
         out.push(span);
     }
     out
@@ -269,7 +348,7 @@ fn is_abbreviation(s: &str, dot: usize, next: char) -> bool {
     let word_start = before
         .char_indices()
         .rev()
-        .find(|&(_, c)| c.is_whitespace() || matches!(c, '(' | '«' | '“' | '"' | '\''  | '’'))
+        .find(|&(_, c)| c.is_whitespace() || matches!(c, '(' | '«' | '“' | '"' | '\'' | '’'))
         .map_or(0, |(p, c)| p + c.len_utf8());
     let word = &before[word_start..];
     if word.is_empty() {
@@ -279,8 +358,46 @@ fn is_abbreviation(s: &str, dot: usize, next: char) -> bool {
     if ABBREVIATIONS.contains(&lower.as_str()) {
         // "etc." and month names can end a sentence; only trust them before a digit or
         // a lower-case word... except titles (M., Dr.) which always precede a name.
-        let title = matches!(lower.as_str(), "m" | "mm" | "mme" | "mmes" | "mlle" | "dr" | "pr" | "mr" | "mrs" | "ms" | "prof" | "me" | "st" | "ste" | "mgr" | "hon" | "gen" | "sen" | "rep" | "gov" | "mt" | "p" | "pp" | "no" | "n°" | "nº" | "art" | "cf" | "fig" | "vol" | "ch" | "chap");
-        return title || next.is_ascii_digit() || !matches!(lower.as_str(), "etc" | "inc" | "ltd" | "co" | "corp" | "jr" | "sr" | "u.s" | "u.k" | "mars");
+        let title = matches!(
+            lower.as_str(),
+            "m" | "mm"
+                | "mme"
+                | "mmes"
+                | "mlle"
+                | "dr"
+                | "pr"
+                | "mr"
+                | "mrs"
+                | "ms"
+                | "prof"
+                | "me"
+                | "st"
+                | "ste"
+                | "mgr"
+                | "hon"
+                | "gen"
+                | "sen"
+                | "rep"
+                | "gov"
+                | "mt"
+                | "p"
+                | "pp"
+                | "no"
+                | "n°"
+                | "nº"
+                | "art"
+                | "cf"
+                | "fig"
+                | "vol"
+                | "ch"
+                | "chap"
+        );
+        return title
+            || next.is_ascii_digit()
+            || !matches!(
+                lower.as_str(),
+                "etc" | "inc" | "ltd" | "co" | "corp" | "jr" | "sr" | "u.s" | "u.k" | "mars"
+            );
     }
     // An initial: one upper-case letter ("J. Smith"), or dotted letters ("U.S.").
     let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
@@ -295,19 +412,32 @@ mod tests {
     use super::*;
 
     fn texts(text: &str, split: Split) -> Vec<String> {
-        segment(text, split).iter().map(|s| text[s.span.range()].to_string()).collect()
+        segment(text, split)
+            .iter()
+            .map(|s| text[s.span.range()].to_string())
+            .collect()
     }
 
     #[test]
     fn abbreviations_and_dates_do_not_end_sentences() {
         let t = "M. Dupont est arrivé le 8 déc. 2025 à Paris. Il a vu Mme Durand. Fin.";
-        assert_eq!(texts(t, Split::Sentences), ["M. Dupont est arrivé le 8 déc. 2025 à Paris.", "Il a vu Mme Durand.", "Fin."]);
+        assert_eq!(
+            texts(t, Split::Sentences),
+            [
+                "M. Dupont est arrivé le 8 déc. 2025 à Paris.",
+                "Il a vu Mme Durand.",
+                "Fin."
+            ]
+        );
     }
 
     #[test]
     fn question_inside_guillemets_stays() {
         let t = "« Où allons-nous ? » a-t-il demandé. Personne ne sait.";
-        assert_eq!(texts(t, Split::Sentences), ["« Où allons-nous ? » a-t-il demandé.", "Personne ne sait."]);
+        assert_eq!(
+            texts(t, Split::Sentences),
+            ["« Où allons-nous ? » a-t-il demandé.", "Personne ne sait."]
+        );
     }
 
     #[test]
@@ -315,18 +445,36 @@ mod tests {
         let t = "Titre de l'article\nL'accord prévoit :\n• une chose ;\n• une autre.\n";
         let segs = segment(t, Split::Sentences);
         let kinds: Vec<_> = segs.iter().map(|s| s.kind).collect();
-        assert_eq!(kinds, [SegmentKind::Heading, SegmentKind::Sentence, SegmentKind::Item, SegmentKind::Item]);
+        assert_eq!(
+            kinds,
+            [
+                SegmentKind::Heading,
+                SegmentKind::Sentence,
+                SegmentKind::Item,
+                SegmentKind::Item
+            ]
+        );
         assert_eq!(&t[segs[2].span.range()], "une chose ;");
     }
 
     #[test]
     fn crlf_and_wrapped_lines() {
         let t = "Une phrase coupée\r\nen deux lignes. Une autre.\r\n\r\nNouveau paragraphe.";
-        assert_eq!(texts(t, Split::Sentences), ["Une phrase coupée\r\nen deux lignes.", "Une autre.", "Nouveau paragraphe."]);
+        assert_eq!(
+            texts(t, Split::Sentences),
+            [
+                "Une phrase coupée\r\nen deux lignes.",
+                "Une autre.",
+                "Nouveau paragraphe."
+            ]
+        );
     }
 
     #[test]
     fn lines_mode_takes_each_line() {
-        assert_eq!(texts("a b.\n\n c d \ne", Split::Lines), ["a b.", "c d", "e"]);
+        assert_eq!(
+            texts("a b.\n\n c d \ne", Split::Lines),
+            ["a b.", "c d", "e"]
+        );
     }
 }

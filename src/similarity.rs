@@ -86,8 +86,13 @@ impl Features {
         numbers.sort_unstable();
         numbers.dedup();
         let mut grams = Vec::new();
-        for t in terms.iter().filter(|t| t.class != TermClass::Number && t.class != TermClass::Date) {
-            let w: Vec<char> = format!(" {} ", crate::normalize::fold(&t.surface)).chars().collect();
+        for t in terms
+            .iter()
+            .filter(|t| t.class != TermClass::Number && t.class != TermClass::Date)
+        {
+            let w: Vec<char> = format!(" {} ", crate::normalize::fold(&t.surface))
+                .chars()
+                .collect();
             for g in w.windows(4) {
                 grams.push(hash4(g));
             }
@@ -95,22 +100,36 @@ impl Features {
         grams.sort_unstable();
         grams.dedup();
         let mass = pairs.iter().map(|p| p.1).sum();
-        Features { terms: pairs, numbers, grams, mass }
+        Features {
+            terms: pairs,
+            numbers,
+            grams,
+            mass,
+        }
     }
 
     /// The union of several segments' features (a split or a merge).
     pub fn union(parts: &[&Features]) -> Features {
-        let mut terms: Vec<(u32, f32)> = parts.iter().flat_map(|f| f.terms.iter().copied()).collect();
+        let mut terms: Vec<(u32, f32)> =
+            parts.iter().flat_map(|f| f.terms.iter().copied()).collect();
         terms.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
         terms.dedup_by_key(|p| p.0);
-        let mut numbers: Vec<u32> = parts.iter().flat_map(|f| f.numbers.iter().copied()).collect();
+        let mut numbers: Vec<u32> = parts
+            .iter()
+            .flat_map(|f| f.numbers.iter().copied())
+            .collect();
         numbers.sort_unstable();
         numbers.dedup();
         let mut grams: Vec<u32> = parts.iter().flat_map(|f| f.grams.iter().copied()).collect();
         grams.sort_unstable();
         grams.dedup();
         let mass = terms.iter().map(|p| p.1).sum();
-        Features { terms, numbers, grams, mass }
+        Features {
+            terms,
+            numbers,
+            grams,
+            mass,
+        }
     }
 }
 
@@ -174,7 +193,13 @@ pub fn score(a: &Features, b: &Features) -> Score {
     if shared < MIN_SHARED {
         total *= shared / MIN_SHARED;
     }
-    Score { shared, dice, containment, grams, total: total.clamp(0.0, 1.0) }
+    Score {
+        shared,
+        dice,
+        containment,
+        grams,
+        total: total.clamp(0.0, 1.0),
+    }
 }
 
 fn shared_weight(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
@@ -226,4 +251,3 @@ pub fn shared_terms(a: &Features, b: &Features) -> Vec<(u32, f32)> {
     out.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
     out
 }
-

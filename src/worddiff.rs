@@ -42,7 +42,9 @@ fn tokenize(s: &str) -> Vec<(&str, TokenKind)> {
         if kind != TokenKind::Punct {
             while let Some(&(p, n)) = iter.peek() {
                 let same = match kind {
-                    TokenKind::Word => n.is_alphanumeric() || unicode_normalization::char::is_combining_mark(n),
+                    TokenKind::Word => {
+                        n.is_alphanumeric() || unicode_normalization::char::is_combining_mark(n)
+                    }
                     _ => n.is_whitespace(),
                 };
                 if !same {
@@ -66,7 +68,11 @@ struct Run {
 }
 
 /// Diffs two texts word by word; returns the pieces and what changed of note.
-pub fn diff_words(left: &str, right: &str, options: DiffOptions) -> (Vec<DiffPiece>, Vec<DiffFlag>) {
+pub fn diff_words(
+    left: &str,
+    right: &str,
+    options: DiffOptions,
+) -> (Vec<DiffPiece>, Vec<DiffFlag>) {
     let (lt, rt) = (tokenize(left), tokenize(right));
     let key = |(text, kind): &(&str, TokenKind)| -> String {
         match kind {
@@ -82,24 +88,55 @@ pub fn diff_words(left: &str, right: &str, options: DiffOptions) -> (Vec<DiffPie
     let mut runs: Vec<Run> = Vec::new();
     for op in ops {
         let (equal, l, r) = match op {
-            DiffOp::Equal { old_index, new_index, len } => (true, old_index..old_index + len, new_index..new_index + len),
-            DiffOp::Delete { old_index, old_len, new_index } => (false, old_index..old_index + old_len, new_index..new_index),
-            DiffOp::Insert { old_index, new_index, new_len } => (false, old_index..old_index, new_index..new_index + new_len),
-            DiffOp::Replace { old_index, old_len, new_index, new_len } => {
-                (false, old_index..old_index + old_len, new_index..new_index + new_len)
-            }
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => (true, old_index..old_index + len, new_index..new_index + len),
+            DiffOp::Delete {
+                old_index,
+                old_len,
+                new_index,
+            } => (false, old_index..old_index + old_len, new_index..new_index),
+            DiffOp::Insert {
+                old_index,
+                new_index,
+                new_len,
+            } => (false, old_index..old_index, new_index..new_index + new_len),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => (
+                false,
+                old_index..old_index + old_len,
+                new_index..new_index + new_len,
+            ),
         };
-        push_run(&mut runs, Run { equal, left: l, right: r });
+        push_run(
+            &mut runs,
+            Run {
+                equal,
+                left: l,
+                right: r,
+            },
+        );
     }
     semantic_cleanup(&mut runs, &lt);
 
-    let text = |toks: &[(&str, TokenKind)], r: &std::ops::Range<usize>| toks[r.clone()].iter().map(|t| t.0).collect::<String>();
+    let text = |toks: &[(&str, TokenKind)], r: &std::ops::Range<usize>| {
+        toks[r.clone()].iter().map(|t| t.0).collect::<String>()
+    };
     let mut pieces = Vec::new();
     let mut flags = Vec::new();
     let (left_facts, right_facts) = (Facts::of(left), Facts::of(right));
     for run in &runs {
         if run.equal {
-            pieces.push(DiffPiece { tag: DiffTag::Equal, text: text(&lt, &run.left) });
+            pieces.push(DiffPiece {
+                tag: DiffTag::Equal,
+                text: text(&lt, &run.left),
+            });
             continue;
         }
         let (del, ins) = (text(&lt, &run.left), text(&rt, &run.right));
@@ -115,10 +152,16 @@ pub fn diff_words(left: &str, right: &str, options: DiffOptions) -> (Vec<DiffPie
             }
         }
         if !del.is_empty() {
-            pieces.push(DiffPiece { tag: DiffTag::Delete, text: del });
+            pieces.push(DiffPiece {
+                tag: DiffTag::Delete,
+                text: del,
+            });
         }
         if !ins.is_empty() {
-            pieces.push(DiffPiece { tag: DiffTag::Insert, text: ins });
+            pieces.push(DiffPiece {
+                tag: DiffTag::Insert,
+                text: ins,
+            });
         }
     }
     flags.sort_unstable();
@@ -131,7 +174,10 @@ fn push_run(runs: &mut Vec<Run>, run: Run) {
         return;
     }
     if let Some(last) = runs.last_mut() {
-        if last.equal == run.equal && last.left.end == run.left.start && last.right.end == run.right.start {
+        if last.equal == run.equal
+            && last.left.end == run.left.start
+            && last.right.end == run.right.start
+        {
             last.left.end = run.left.end;
             last.right.end = run.right.end;
             return;
@@ -149,7 +195,10 @@ fn semantic_cleanup(runs: &mut Vec<Run>, left_tokens: &[(&str, TokenKind)]) {
         while k + 1 < runs.len() {
             if runs[k].equal && !runs[k - 1].equal && !runs[k + 1].equal {
                 let eq = &runs[k];
-                let words = left_tokens[eq.left.clone()].iter().filter(|t| t.1 == TokenKind::Word).count();
+                let words = left_tokens[eq.left.clone()]
+                    .iter()
+                    .filter(|t| t.1 == TokenKind::Word)
+                    .count();
                 let edit_len = |r: &Run| r.left.len().max(r.right.len());
                 let small = eq.left.len() * 4 <= edit_len(&runs[k - 1]).min(edit_len(&runs[k + 1]));
                 if words == 0 || (words == 1 && small) {
@@ -186,7 +235,11 @@ impl Facts {
 
     /// `skip_first`: the text opens a sentence, so its first capital is not a name.
     fn of_changed(text: &str, skip_first: bool) -> Facts {
-        let mut facts = Facts { numbers: Vec::new(), names: Vec::new(), words: Vec::new() };
+        let mut facts = Facts {
+            numbers: Vec::new(),
+            names: Vec::new(),
+            words: Vec::new(),
+        };
         for (k, w) in crate::normalize::words(text).into_iter().enumerate() {
             if w.numeric {
                 facts.numbers.push(crate::normalize::number_key(w.text));
@@ -220,14 +273,25 @@ mod tests {
 
     #[test]
     fn one_word_changed() {
-        let (p, _) = diff_words("Le Conseil a siégé.", "Le Conseil avait siégé.", DiffOptions::default());
+        let (p, _) = diff_words(
+            "Le Conseil a siégé.",
+            "Le Conseil avait siégé.",
+            DiffOptions::default(),
+        );
         assert_eq!(render(&p), "Le Conseil [-a][+avait] siégé.");
     }
 
     #[test]
     fn short_equalities_fold_into_the_edit() {
-        let (p, _) = diff_words("les deux parties ont signé un accord", "les partenaires ont conclu le protocole", DiffOptions::default());
-        assert_eq!(render(&p), "les [-deux parties][+partenaires] ont [-signé un accord][+conclu le protocole]");
+        let (p, _) = diff_words(
+            "les deux parties ont signé un accord",
+            "les partenaires ont conclu le protocole",
+            DiffOptions::default(),
+        );
+        assert_eq!(
+            render(&p),
+            "les [-deux parties][+partenaires] ont [-signé un accord][+conclu le protocole]"
+        );
     }
 
     #[test]
@@ -238,11 +302,30 @@ mod tests {
 
     #[test]
     fn both_sides_rebuild_exactly() {
-        let (l, r) = ("« Oui », dit-il le 8 déc.", "Oui, a-t-il dit le 8 décembre.");
-        let (p, _) = diff_words(l, r, DiffOptions { ignore_case: true, ignore_accents: true, ignore_punctuation: true });
-        let left: String = p.iter().filter(|x| x.tag != DiffTag::Insert).map(|x| x.text.as_str()).collect();
+        let (l, r) = (
+            "« Oui », dit-il le 8 déc.",
+            "Oui, a-t-il dit le 8 décembre.",
+        );
+        let (p, _) = diff_words(
+            l,
+            r,
+            DiffOptions {
+                ignore_case: true,
+                ignore_accents: true,
+                ignore_punctuation: true,
+            },
+        );
+        let left: String = p
+            .iter()
+            .filter(|x| x.tag != DiffTag::Insert)
+            .map(|x| x.text.as_str())
+            .collect();
         assert_eq!(left, l);
-        let right: String = p.iter().filter(|x| x.tag != DiffTag::Delete).map(|x| x.text.as_str()).collect();
+        let right: String = p
+            .iter()
+            .filter(|x| x.tag != DiffTag::Delete)
+            .map(|x| x.text.as_str())
+            .collect();
         assert!(right.len() <= r.len() + l.len());
     }
 }

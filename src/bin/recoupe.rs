@@ -25,7 +25,12 @@ struct Args {
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
-    let mut out = Args { format: Format::Text, explain: false, config: Config::default(), files: Vec::new() };
+    let mut out = Args {
+        format: Format::Text,
+        explain: false,
+        config: Config::default(),
+        files: Vec::new(),
+    };
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
         match arg.as_str() {
@@ -34,7 +39,9 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                 out.format = match value("--format")?.as_str() {
                     "text" => Format::Text,
                     "json" => Format::Json,
-                    other => return Err(format!("unknown format '{other}' (expected text or json)")),
+                    other => {
+                        return Err(format!("unknown format '{other}' (expected text or json)"))
+                    }
                 }
             }
             "--split" => out.config.split = parse_split(&value("--split")?)?,
@@ -45,7 +52,9 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                     .parse::<f32>()
                     .ok()
                     .filter(|t| (0.0..=1.0).contains(t))
-                    .ok_or_else(|| format!("--threshold must be a number between 0 and 1, got '{v}'"))?;
+                    .ok_or_else(|| {
+                        format!("--threshold must be a number between 0 and 1, got '{v}'")
+                    })?;
             }
             "--explain" => out.explain = true,
             "--ignore-case" => out.config.ignore_case = true,
@@ -56,19 +65,32 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         }
     }
     if out.files.len() < 2 {
-        return Err(format!("need at least two files to compare, got {}", out.files.len()));
+        return Err(format!(
+            "need at least two files to compare, got {}",
+            out.files.len()
+        ));
     }
     Ok(out)
 }
 
 /// Reads one file into text (any supported format); warnings are prefixed with its name.
 fn read(path: &str, limits: &Limits, warnings: &mut Vec<String>) -> Result<(Input, u64), String> {
-    let size = std::fs::metadata(path).map_err(|e| format!("{path}: {e}"))?.len();
+    let size = std::fs::metadata(path)
+        .map_err(|e| format!("{path}: {e}"))?
+        .len();
     if size > limits.max_file_bytes {
-        return Err(format!("{path}: {}", InputError::TooLarge { size, limit: limits.max_file_bytes }));
+        return Err(format!(
+            "{path}: {}",
+            InputError::TooLarge {
+                size,
+                limit: limits.max_file_bytes
+            }
+        ));
     }
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
-    let name = std::path::Path::new(path).file_name().map_or(path.to_string(), |n| n.to_string_lossy().into_owned());
+    let name = std::path::Path::new(path)
+        .file_name()
+        .map_or(path.to_string(), |n| n.to_string_lossy().into_owned());
     let extracted = extract(&bytes, &name, limits).map_err(|e| format!("{path}: {e}"))?;
     warnings.extend(extracted.warnings.iter().map(|w| format!("{name}: {w}")));
     Ok((Input::new(name, extracted.text), size))

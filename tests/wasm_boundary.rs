@@ -1,0 +1,74 @@
+#![cfg(target_arch = "wasm32")]
+//! The wasm boundary as the page's worker calls it (`wasm_bindgen.compare(request)`):
+//! JS values in, the report out, an Error with a message for unusable input.
+//! Run by `cargo xtask test` (wasm-bindgen's test runner, in Node).
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn js(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).expect("valid JSON")
+}
+
+fn to_json(value: &JsValue) -> serde_json::Value {
+    let text: String = js_sys::JSON::stringify(value).expect("serialisable").into();
+    serde_json::from_str(&text).expect("JSON")
+}
+
+fn error_message(err: wasm_bindgen::JsError) -> String {
+    let value: JsValue = err.into();
+    value
+        .dyn_into::<js_sys::Error>()
+        .expect("an Error")
+        .message()
+        .into()
+}
+
+#[wasm_bindgen_test]
+fn compare_links_a_moved_sentence_across_the_boundary() {
+    let request = js(r#"{
+        "documents": [
+            {"name": "a.txt", "text": "Le Conseil a siégé à Montréal le 8 décembre. Les ministres ont signé deux accords sur l'intelligence artificielle."},
+            {"name": "b.txt", "text": "Les ministres ont signé deux accords sur l'intelligence artificielle. Le Conseil a siégé à Montréal le 8 décembre."}
+        ],
+        "config": {"split": "sentences"}
+    }"#);
+    let report = to_json(&recoupe::wasm::compare(request).expect("a report"));
+    assert_eq!(report["schema"], "recoupe/1");
+    assert_eq!(report["documents"].as_array().map(Vec::len), Some(2));
+    let links = report["links"].as_array().expect("links");
+    let pairs: Vec<(u64, u64)> = links
+        .iter()
+        .filter_map(|l| {
+            Some((
+                l["left"]["segments"][0].as_u64()?,
+                l["right"]["segments"][0].as_u64()?,
+            ))
+        })
+        .collect();
+    assert!(
+        pairs.contains(&(0, 1)),
+        "first left sentence is the second right one: {pairs:?}"
+    );
+    assert!(
+        pairs.contains(&(1, 0)),
+        "second left sentence is the first right one: {pairs:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn bad_requests_throw_an_error_with_a_message() {
+    let not_a_request =
+        recoupe::wasm::compare(JsValue::from_str("nope")).expect_err("not a request");
+    assert!(!error_message(not_a_request).is_empty());
+
+    let one_document =
+        recoupe::wasm::compare(js(r#"{"documents": [{"name": "a.txt", "text": "Seul."}]}"#))
+            .expect_err("one document is not a comparison");
+    assert!(!error_message(one_document).is_empty());
+}
+
+#[wasm_bindgen_test]
+fn version_is_the_crate_version() {
+    assert_eq!(recoupe::wasm::version(), env!("CARGO_PKG_VERSION"));
+}

@@ -1,0 +1,147 @@
+// The worker client: runs comparisons in a Web Worker so the page never freezes.
+//
+//   const comparer = createComparer();
+//   await comparer.ready;                      // the engine is compiled and started
+//   const report = await comparer.compare(documents, config, (p) => ...);
+//   comparer.cancel();                         // stops the running comparison at once
+//
+// - `documents`: [{name, text}], `config`: see ARCHITECTURE.md; the promise resolves to the
+//   report ("recoupe/1") or rejects with an Error whose message is the engine's.
+// - Progress: `onProgress({phase, fraction})`, phase 'started' | 'decoding' | 'aligning' | 'done'.
+// - A newer compare() supersedes an older one: the older promise rejects with an Error whose
+//   `reason` is 'superseded'. cancel() rejects the running one with reason 'cancelled',
+//   terminates the worker (the only way to stop a synchronous wasm call) and starts a fresh
+//   one from the already compiled module.
+// - Where the engine comes from: the single file built by `cargo xtask build` carries the
+//   wasm (base64, `#recoupe-wasm`) and the worker source (glue + worker.js,
+//   `#recoupe-worker`). The worker is a Blob URL, so it works from file:// too.
+
+const WASM_ID = 'recoupe-wasm';
+const WORKER_ID = 'recoupe-worker';
+
+function fail(message, reason) {
+  const e = new Error(message);
+  if (reason) e.reason = reason;
+  return e;
+}
+
+function base64Bytes(b64) {
+  const bin = atob(b64.replace(/\s+/g, ''));
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return bytes;
+}
+
+/** The engine's sources embedded in the page: {wasmBytes, workerSource}. */
+function embeddedSources(doc) {
+  const wasmEl = doc.getElementById(WASM_ID);
+  const workerEl = doc.getElementById(WORKER_ID);
+  if (!wasmEl || !workerEl) {
+    throw fail('the comparison engine is not in this page (build it with `cargo xtask build` and open dist/recoupe.html)', 'missing');
+  }
+  return { wasmBytes: base64Bytes(wasmEl.textContent || ''), workerSource: workerEl.textContent || '' };
+}
+
+/**
+ * Creates a comparer. `options` (for tests): {wasmBytes, workerSource} instead of the
+ * embedded ones.
+ */
+export function createComparer(options = {}) {
+  let sources;
+  let module = null;
+  let worker = null;
+  let workerUrl = null;
+  let workerReady = null;
+  let current = null; // {id, resolve, reject, onProgress}
+  let nextId = 1;
+
+  const compiled = (async () => {
+    sources = options.wasmBytes && options.workerSource ? options : embeddedSources(document);
+    module = await WebAssembly.compile(sources.wasmBytes);
+    workerUrl = URL.createObjectURL(new Blob([sources.workerSource], { type: 'text/javascript' }));
+  })();
+
+  function settle(fn, value) {
+    const job = current;
+    current = null;
+    if (job) job[fn](value);
+  }
+
+  function startWorker() {
+    const w = new Worker(workerUrl, { name: 'recoupe-compare' });
+    worker = w;
+    workerReady = new Promise((resolve, reject) => {
+      w.onmessage = (event) => {
+        if (w !== worker) return;
+        const msg = event.data || {};
+        if (msg.type === 'ready') resolve(msg.version);
+        else if (msg.type === 'fatal') {
+          reject(fail(msg.message, 'fatal'));
+          settle('reject', fail(msg.message, 'fatal'));
+        } else if (current && msg.id === current.id) {
+          if (msg.type === 'progress') {
+            if (current.onProgress) {
+              try { current.onProgress({ phase: msg.phase, fraction: msg.fraction }); } catch (e) { /* the caller's problem */ }
+            }
+          } else if (msg.type === 'result') settle('resolve', msg.report);
+          else if (msg.type === 'error') settle('reject', fail(msg.message, 'error'));
+        }
+      };
+      w.onerror = (event) => {
+        if (w !== worker) return;
+        event.preventDefault();
+        const e = fail('the comparison engine crashed: ' + (event.message || 'unknown error'), 'crashed');
+        reject(e);
+        settle('reject', e);
+        restart();
+      };
+    });
+    workerReady.catch(() => {}); // observed by `ready` and compare()
+    w.postMessage({ type: 'init', module });
+  }
+
+  function restart() {
+    if (worker) worker.terminate();
+    worker = null;
+    startWorker();
+  }
+
+  const ready = compiled.then(() => {
+    startWorker();
+    return workerReady;
+  });
+  ready.catch(() => {});
+
+  async function compare(documents, config, onProgress) {
+    if (current) settle('reject', fail('superseded by a newer comparison', 'superseded'));
+    const job = { id: nextId++, onProgress };
+    const done = new Promise((resolve, reject) => { job.resolve = resolve; job.reject = reject; });
+    current = job;
+    try {
+      await ready;
+      if (!worker) startWorker();
+      await workerReady;
+    } catch (e) {
+      if (current === job) settle('reject', e instanceof Error ? e : fail(String(e)));
+      return done;
+    }
+    if (current !== job) return done; // superseded or cancelled while starting
+    worker.postMessage({ type: 'compare', id: job.id, documents, config: config || {} });
+    return done;
+  }
+
+  function cancel() {
+    if (!current) return; // nothing runs: keep the warm worker
+    settle('reject', fail('cancelled', 'cancelled'));
+    if (module && workerUrl) restart();
+  }
+
+  function dispose() {
+    if (current) settle('reject', fail('cancelled', 'cancelled'));
+    if (worker) worker.terminate();
+    worker = null;
+    if (workerUrl) URL.revokeObjectURL(workerUrl);
+  }
+
+  return { compare, cancel, dispose, ready };
+}

@@ -1,0 +1,72 @@
+// The comparison worker (a classic script). It runs inside a Web Worker made from a Blob
+// of: the wasm-bindgen `--target no-modules` glue (which defines the global `wasm_bindgen`)
+// followed by this file. See www/comparer.js for the other side.
+//
+// Messages in:
+//   {type: 'init', module: WebAssembly.Module}        -> {type: 'ready', version}
+//                                                         | {type: 'fatal', message}
+//   {type: 'compare', id, documents, config}           -> {type: 'progress', id, phase, fraction}*
+//                                                          then {type: 'result', id, report}
+//                                                          or   {type: 'error', id, message}
+// Phases: 'started', 'decoding', 'aligning', 'done'. A compare can only be stopped by
+// terminating the worker (the wasm call is synchronous): comparer.js does that.
+/* global wasm_bindgen */
+'use strict';
+
+let ready = null;
+
+function post(message) {
+  self.postMessage(message);
+}
+
+function messageOf(e) {
+  if (e && typeof e.message === 'string' && e.message) return e.message;
+  if (typeof e === 'string' && e) return e;
+  return String(e || 'unknown error');
+}
+
+function init(module) {
+  ready = wasm_bindgen({ module_or_path: module }).then(
+    () => post({ type: 'ready', version: wasm_bindgen.version() }),
+    (e) => {
+      post({ type: 'fatal', message: 'could not start the comparison engine: ' + messageOf(e) });
+      throw e;
+    },
+  );
+}
+
+async function compare(id, documents, config) {
+  post({ type: 'progress', id, phase: 'started', fraction: 0.02 });
+  try {
+    await ready;
+  } catch (e) {
+    post({ type: 'error', id, message: 'the comparison engine did not start: ' + messageOf(e) });
+    return;
+  }
+  post({ type: 'progress', id, phase: 'decoding', fraction: 0.1 });
+  const docs = [];
+  for (const d of Array.isArray(documents) ? documents : []) {
+    let text = d && d.text;
+    if (text instanceof ArrayBuffer || ArrayBuffer.isView(text)) {
+      // Bytes are decoded here so that big files never block the page.
+      text = new TextDecoder('utf-8').decode(text);
+    }
+    docs.push({ name: String((d && d.name) || ''), text: typeof text === 'string' ? text : String(text ?? '') });
+  }
+  post({ type: 'progress', id, phase: 'aligning', fraction: 0.3 });
+  let report;
+  try {
+    report = wasm_bindgen.compare({ documents: docs, config: config || {} });
+  } catch (e) {
+    post({ type: 'error', id, message: messageOf(e) });
+    return;
+  }
+  post({ type: 'progress', id, phase: 'done', fraction: 1 });
+  post({ type: 'result', id, report });
+}
+
+self.onmessage = (event) => {
+  const msg = event.data || {};
+  if (msg.type === 'init') init(msg.module);
+  else if (msg.type === 'compare') compare(msg.id, msg.documents, msg.config);
+};

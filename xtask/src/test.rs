@@ -1,0 +1,228 @@
+//! `cargo xtask test`: every test, installing what it needs on a fresh machine.
+//!
+//! 1. host: `cargo test --workspace` (as two runs: the core, then the xtask);
+//! 2. wasm: `cargo test --target wasm32-unknown-unknown --test <each tests/*.rs gated on
+//!    wasm32>`, run by wasm-bindgen's test runner embedded in this binary
+//!    (`cargo xtask wasm-test-runner`, in Node by default; `CHROMEDRIVER=/usr/bin/chromedriver`
+//!    runs them in Chromium instead);
+//! 3. browser: Debian's chromium (apt-get when missing and root), `npm ci` in e2e/, the
+//!    single file built, then `npx playwright test`.
+//!
+//! Options: `--skip-host`, `--skip-wasm`, `--skip-browser`; anything after `--` goes to
+//! `playwright test` (e.g. `cargo xtask test --skip-host --skip-wasm -- foundation`).
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+
+use crate::{cargo, root, run_status};
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+pub fn run(args: &[String]) -> Result<()> {
+    let (mut host, mut wasm, mut browser) = (true, true, true);
+    let mut playwright_args: Vec<String> = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--skip-host" => host = false,
+            "--skip-wasm" => wasm = false,
+            "--skip-browser" => browser = false,
+            "--" => playwright_args.extend(it.by_ref().cloned()),
+            other => bail!("unknown option `{other}` (test takes --skip-host, --skip-wasm, --skip-browser, -- ARGS)"),
+        }
+    }
+    let started = Instant::now();
+    let mut results: Vec<(&str, Result<()>, f64)> = Vec::new();
+    let mut stage = |name: &'static str, f: &mut dyn FnMut() -> Result<()>| {
+        eprintln!("\nxtask: ==== {name} ====");
+        let t = Instant::now();
+        let r = f();
+        if let Err(e) = &r {
+            eprintln!("xtask: {name} FAILED: {e:#}");
+        }
+        results.push((name, r, t.elapsed().as_secs_f64()));
+    };
+    if host {
+        // Two runs, not one `--workspace`: with the core's dev-dependencies in the same
+        // build, cargo unifies features differently and rebuilds all of wasm-bindgen-cli
+        // for the xtask (minutes on a fresh machine).
+        stage("host tests (cargo test --workspace)", &mut || {
+            run_status(cargo().args(["test", "--workspace", "--exclude", "xtask"]))?;
+            run_status(cargo().args(["test", "--package", "xtask"]))
+        });
+    }
+    if wasm {
+        stage("wasm tests (wasm-bindgen-test in Node)", &mut wasm_tests);
+    }
+    if browser {
+        stage("browser tests (Playwright + Chromium)", &mut || {
+            browser_tests(&playwright_args)
+        });
+    }
+
+    eprintln!("\nxtask: ==== summary ====");
+    let mut failed = 0;
+    for (name, r, secs) in &results {
+        eprintln!(
+            "  {:<6} {name} ({secs:.0} s)",
+            if r.is_ok() { "ok" } else { "FAILED" }
+        );
+        failed += usize::from(r.is_err());
+    }
+    eprintln!("  total {:.0} s", started.elapsed().as_secs_f64());
+    println!("stages: {} passed, {failed} failed", results.len() - failed);
+    if failed > 0 {
+        bail!("{failed} test stage(s) failed");
+    }
+    Ok(())
+}
+
+/// The wasm32 integration tests: `tests/*.rs` files that start with
+/// `#![cfg(target_arch = "wasm32")]` (the others are host tests).
+fn wasm_tests() -> Result<()> {
+    crate::build::ensure_wasm_target()?;
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(root().join("tests")).context("reading tests/")? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|e| e == "rs") {
+            let text = std::fs::read_to_string(&path)?;
+            if text
+                .lines()
+                .take(20)
+                .any(|l| l.replace(' ', "") == "#![cfg(target_arch=\"wasm32\")]")
+            {
+                names.push(
+                    path.file_stem()
+                        .unwrap_or_default()
+                        .to_string_lossy()
+                        .into_owned(),
+                );
+            }
+        }
+    }
+    if names.is_empty() {
+        bail!("no wasm test found (a tests/*.rs file starting with #![cfg(target_arch = \"wasm32\")])");
+    }
+    names.sort();
+    let runner = std::env::current_exe()?;
+    let mut cmd = cargo();
+    cmd.args([
+        "test",
+        "--package",
+        "recoupe",
+        "--target",
+        "wasm32-unknown-unknown",
+    ]);
+    for n in &names {
+        cmd.args(["--test", n]);
+    }
+    cmd.env(
+        "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+        format!("{} wasm-test-runner", runner.display()),
+    );
+    run_status(&mut cmd)
+}
+
+/// `cargo xtask wasm-test-runner FILE.wasm [ARGS]`: wasm-bindgen's test runner, embedded.
+pub fn wasm_test_runner(args: &[String]) -> Result<()> {
+    let argv = std::iter::once("wasm-bindgen-test-runner".to_string()).chain(args.iter().cloned());
+    wasm_bindgen_cli::wasm_bindgen_test_runner::run_cli_with_args(argv)
+}
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false)
+}
+
+/// Debian's chromium and chromium-driver (Playwright's own browser downloads cannot work
+/// on machines without general network access).
+fn ensure_chromium() -> Result<()> {
+    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+        return Ok(());
+    }
+    if !is_root() {
+        bail!(
+            "{CHROMIUM} or {CHROMEDRIVER} is missing. Install them (Debian/Ubuntu): \
+             sudo apt-get update && sudo apt-get install -y chromium chromium-driver"
+        );
+    }
+    run_status(
+        Command::new("apt-get")
+            .arg("update")
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )?;
+    run_status(
+        Command::new("apt-get")
+            .args([
+                "install",
+                "-y",
+                "--no-install-recommends",
+                "chromium",
+                "chromium-driver",
+            ])
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )
+}
+
+fn ensure_node() -> Result<()> {
+    match Command::new("node").arg("--version").output() {
+        Ok(o) if o.status.success() => Ok(()),
+        _ if is_root() => {
+            run_status(
+                Command::new("apt-get")
+                    .arg("update")
+                    .env("DEBIAN_FRONTEND", "noninteractive"),
+            )?;
+            run_status(
+                Command::new("apt-get")
+                    .args(["install", "-y", "--no-install-recommends", "nodejs", "npm"])
+                    .env("DEBIAN_FRONTEND", "noninteractive"),
+            )
+        }
+        _ => bail!(
+            "node and npm are needed for the browser tests: sudo apt-get install -y nodejs npm"
+        ),
+    }
+}
+
+/// `npm ci` in e2e/, skipped when node_modules already matches package-lock.json (not in CI).
+fn npm_ci(e2e: &Path) -> Result<()> {
+    let lock = e2e.join("package-lock.json");
+    let installed = e2e.join("node_modules/.package-lock.json");
+    let fresh = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let up_to_date = std::env::var_os("CI").is_none()
+        && matches!((fresh(&lock), fresh(&installed)), (Some(a), Some(b)) if b >= a);
+    if up_to_date {
+        eprintln!("xtask: e2e/node_modules is up to date (npm ci skipped)");
+        return Ok(());
+    }
+    run_status(
+        Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(e2e)
+            .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"),
+    )
+}
+
+fn browser_tests(extra: &[String]) -> Result<()> {
+    ensure_chromium()?;
+    ensure_node()?;
+    let e2e = root().join("e2e");
+    npm_ci(&e2e)?;
+    let built = crate::build::build(true)?;
+    let mut cmd = Command::new("npx");
+    cmd.args(["--no-install", "playwright", "test"])
+        .args(extra)
+        .current_dir(&e2e)
+        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+        .env("RECOUPE_HTML", &built.html)
+        .env("RECOUPE_XTASK", std::env::current_exe()?);
+    run_status(&mut cmd)
+}
