@@ -9,9 +9,14 @@ use crate::report::{Report, Request};
 /// and returns the report; throws an Error with a readable message on unusable input.
 #[wasm_bindgen]
 pub fn compare(request: JsValue) -> Result<JsValue, JsError> {
-    let request: Request = serde_wasm_bindgen::from_value(request).map_err(|e| JsError::new(&format!("bad request: {e}")))?;
+    let request: Request = serde_wasm_bindgen::from_value(request)
+        .map_err(|e| JsError::new(&format!("bad request: {e}")))?;
     let config = request.config.to_config().map_err(|e| JsError::new(&e))?;
-    let inputs: Vec<crate::Input> = request.documents.into_iter().map(|d| crate::Input::new(d.name, d.text)).collect();
+    let inputs: Vec<crate::Input> = request
+        .documents
+        .into_iter()
+        .map(|d| crate::Input::new(d.name, d.text))
+        .collect();
     let comparison = crate::compare(&inputs, &config).map_err(|e| JsError::new(&e.to_string()))?;
     let report = Report::from(&comparison);
     report
