@@ -127,6 +127,9 @@ pub struct DiffPiece {
     pub tag: DiffTag,
     /// The original text (left text for Equal/Delete, right text for Insert).
     pub text: String,
+    /// For Equal pieces only: the right side's text when it is spelled differently (the
+    /// difference being one the configuration ignores: case, accents, punctuation, spaces).
+    pub right_text: Option<String>,
 }
 
 /// What a word diff noticed beyond plain rewording.

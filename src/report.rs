@@ -77,8 +77,9 @@ pub struct LinkDto {
     /// The moved block's id.
     #[serde(rename = "move")]
     pub move_id: Option<usize>,
-    /// Word diff: ["=", text], ["-", text], ["+", text].
-    pub diff: Vec<(&'static str, String)>,
+    /// Word diff: ["=", text], ["-", text], ["+", text]; an "=" piece spelled differently
+    /// on the right (under the ignore options) is ["=", left text, right text].
+    pub diff: Vec<Vec<String>>,
     /// "number" and/or "name" when such words changed.
     pub flags: Vec<&'static str>,
     /// The shared terms that weighed most.
@@ -151,7 +152,11 @@ impl From<&Comparison> for Report {
                 diff: l
                     .diff
                     .iter()
-                    .map(|p| (diff_tag(p.tag), p.text.clone()))
+                    .map(|p| {
+                        let mut piece = vec![diff_tag(p.tag).to_string(), p.text.clone()];
+                        piece.extend(p.right_text.clone());
+                        piece
+                    })
                     .collect(),
                 flags: l.flags.iter().map(|f| diff_flag(*f)).collect(),
                 why: l.why.clone(),

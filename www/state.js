@@ -1,0 +1,111 @@
+// The page's state: loaded documents, which two face each other, comparison settings and
+// interface preferences. Plain data; app.js changes it and asks the views to follow.
+
+import { STATE_VERSION } from './storage.js';
+
+/** Comparison settings sent to the core (fields of `config` in ARCHITECTURE.md). */
+export const DEFAULT_CONFIG = Object.freeze({
+  split: 'sentences',
+  threshold: 0.25,
+  ignore_case: true,
+  ignore_accents: true,
+  ignore_punctuation: true,
+});
+
+export function createState() {
+  return {
+    docs: [],     // {id, name, text, format, warnings}
+    failed: [],   // {id, name, message}: files that could not be read, shown next to their name
+    left: null,   // id of the document in column A
+    right: null,  // id of the document in column B
+    config: { ...DEFAULT_CONFIG },
+    prefs: { lang: null, theme: 'auto', filter: 'all', panel: null },
+  };
+}
+
+let counter = 0;
+export function newId() {
+  counter += 1;
+  return `d${Date.now().toString(36)}${counter.toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/** The record stored in IndexedDB. */
+export function toStored(state) {
+  return {
+    version: STATE_VERSION,
+    documents: state.docs.map((d) => ({
+      id: d.id, name: d.name, text: d.text, format: d.format || 'text', warnings: d.warnings || [],
+    })),
+    left: state.left,
+    right: state.right,
+    config: { ...state.config },
+    prefs: { ...state.prefs },
+  };
+}
+
+/** Fills `state` from a validated stored record; unknown or odd settings fall back to defaults. */
+export function fromStored(state, raw) {
+  state.docs = raw.documents.map((d) => ({
+    id: d.id, name: d.name, text: d.text, format: typeof d.format === 'string' ? d.format : 'text',
+    warnings: (d.warnings || []).filter((w) => typeof w === 'string'),
+  }));
+  state.left = raw.left ?? null;
+  state.right = raw.right ?? null;
+  const c = raw.config || {};
+  state.config = {
+    split: ['sentences', 'paragraphs', 'lines'].includes(c.split) ? c.split : DEFAULT_CONFIG.split,
+    threshold: typeof c.threshold === 'number' && c.threshold >= 0 && c.threshold <= 1 ? c.threshold : DEFAULT_CONFIG.threshold,
+    ignore_case: typeof c.ignore_case === 'boolean' ? c.ignore_case : DEFAULT_CONFIG.ignore_case,
+    ignore_accents: typeof c.ignore_accents === 'boolean' ? c.ignore_accents : DEFAULT_CONFIG.ignore_accents,
+    ignore_punctuation: typeof c.ignore_punctuation === 'boolean' ? c.ignore_punctuation : DEFAULT_CONFIG.ignore_punctuation,
+  };
+  const p = raw.prefs || {};
+  state.prefs = {
+    lang: typeof p.lang === 'string' ? p.lang : null,
+    theme: ['auto', 'light', 'dark'].includes(p.theme) ? p.theme : 'auto',
+    filter: ['all', 'diff', 'left', 'right'].includes(p.filter) ? p.filter : 'all',
+    panel: typeof p.panel === 'boolean' ? p.panel : null,
+  };
+  fixPair(state);
+}
+
+/** Keeps `left`/`right` pointing at two distinct loaded documents when there are two. */
+export function fixPair(state) {
+  const ids = state.docs.map((d) => d.id);
+  if (!ids.includes(state.left)) state.left = null;
+  if (!ids.includes(state.right)) state.right = null;
+  if (state.left && state.left === state.right) state.right = null;
+  if (!state.left) state.left = ids.find((id) => id !== state.right) ?? null;
+  if (!state.right) state.right = ids.find((id) => id !== state.left) ?? null;
+}
+
+/**
+ * After adding documents `added` (ids, in order): two or more new ones face each other;
+ * a single new one takes column B, facing the current A.
+ */
+export function pairAfterAdd(state, added) {
+  if (added.length >= 2) {
+    state.left = added[0];
+    state.right = added[1];
+  } else if (added.length === 1) {
+    if (!state.left || state.left === added[0]) state.left = state.docs.find((d) => d.id !== added[0])?.id ?? added[0];
+    state.right = added[0];
+    if (state.left === state.right) state.left = null;
+  }
+  fixPair(state);
+}
+
+export function docById(state, id) {
+  return state.docs.find((d) => d.id === id) || null;
+}
+
+/** A name not already used by a loaded document ("name (2)", ...). */
+export function uniqueName(state, name) {
+  const base = name.trim() || 'document';
+  const used = new Set(state.docs.map((d) => d.name));
+  if (!used.has(base)) return base;
+  for (let k = 2; ; k++) {
+    const cand = `${base} (${k})`;
+    if (!used.has(cand)) return cand;
+  }
+}
