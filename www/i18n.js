@@ -1,0 +1,318 @@
+// Interface strings in English and French. Text from documents never goes through here.
+//
+// Usage: `t('key', {n: 3})` returns the string in the current language, with `{n}`
+// replaced. Elements with `data-i18n="key"` get their textContent set by `applyI18n`;
+// `data-i18n-attr="aria-label:key;title:key2"` sets attributes.
+
+const STRINGS = {
+  en: {
+    'app.tagline': 'Cross-check two accounts of the same event',
+    'skip': 'Skip to the comparison',
+    'docs.title': 'Documents',
+    'docs.toggle': 'Documents',
+    'docs.add': 'Add documents',
+    'docs.paste': 'Paste text',
+    'docs.forget': 'Forget everything',
+    'docs.forget.confirm': 'Remove every document and setting stored in this browser?',
+    'docs.empty': 'No documents yet. Drop files anywhere, pick them, or paste text.',
+    'docs.hint': 'Drop .txt, .md or .html files anywhere on the page. Nothing leaves this computer.',
+    'docs.asA': 'Show {name} as A (left)',
+    'docs.asB': 'Show {name} as B (right)',
+    'docs.rename': 'Rename',
+    'docs.rename.label': 'New name for {name}',
+    'docs.remove': 'Remove {name}',
+    'docs.dismiss': 'Dismiss',
+    'docs.chars': '{n} characters',
+    'docs.examples': 'Examples',
+    'docs.example.add': 'Add',
+    'docs.example.added': 'Added',
+    'docs.failed': 'Could not be read',
+    'pair.left': 'Left account (A)',
+    'pair.right': 'Right account (B)',
+    'pair.swap': 'Swap sides',
+    'pair.vs': 'vs',
+    'controls.title': 'Settings',
+    'controls.options': 'Options',
+    'controls.sensitivity': 'Sensitivity',
+    'controls.sensitivity.help': 'How alike two sentences must be to be linked',
+    'controls.loose': 'loose',
+    'controls.strict': 'strict',
+    'controls.granularity': 'Compare by',
+    'controls.sentences': 'Sentences',
+    'controls.paragraphs': 'Paragraphs',
+    'controls.ignore': 'Ignore',
+    'controls.case': 'case',
+    'controls.accents': 'accents',
+    'controls.punctuation': 'punctuation',
+    'filter.label': 'Show',
+    'filter.all': 'Everything',
+    'filter.diff': 'Differences',
+    'filter.left': 'Only in A',
+    'filter.right': 'Only in B',
+    'kind.identical': 'identical',
+    'kind.equivalent': 'reworded',
+    'kind.partial': 'partly shared',
+    'kind.unique': 'only in one',
+    'kind.moved': 'moved',
+    'legend': 'Legend',
+    'summary.share': '{a} and {b} share {n} passages: {ident} identical, {equiv} reworded, {part} partly shared.',
+    'summary.share.none': '{a} and {b} share no passage at this sensitivity.',
+    'summary.cover': 'B covers {pb} of A; A covers {pa} of B.',
+    'summary.moved': 'moved',
+    'summary.splits': 'split or merged',
+    'summary.onlyA': 'only in A',
+    'summary.onlyB': 'only in B',
+    'summary.covered': 'covered by the other',
+    'summary.waiting': 'Add two documents to compare them.',
+    'col.sentences': '{n} segments',
+    'col.coverage': '{p} shared',
+    'seg.unique': 'Only in {side}',
+    'seg.linked': '{kind}, {score} alike',
+    'seg.moved': 'moved',
+    'seg.split': 'one facing {n}',
+    'inspector.empty': 'Hover or focus a sentence to see what changed. Keys: n / p next and previous difference, u next unique, ? all shortcuts.',
+    'inspector.unique': 'This passage is only in {name}.',
+    'inspector.identical': 'Identical in both accounts.',
+    'inspector.score': '{p} alike',
+    'inspector.split': 'Split or merge: {l} facing {r}',
+    'inspector.moved': 'Moved: the two accounts give it in a different order',
+    'inspector.shared': 'Shared terms: {list}',
+    'flag.number': 'a number changed',
+    'flag.date': 'a date changed',
+    'flag.name': 'a name changed',
+    'flag.negation': 'negation changed',
+    'status.comparing': 'Comparing…',
+    'status.compared': 'Compared {a} and {b} in {ms} ms.',
+    'status.added': 'Added {names}.',
+    'status.removed': 'Removed {name}.',
+    'status.renamed': 'Renamed to {name}.',
+    'status.swapped': 'Sides swapped.',
+    'status.forgot': 'Everything stored in this browser was forgotten.',
+    'status.corrupt': 'Saved documents could not be read ({reason}); they were dropped.',
+    'status.storageOff': 'This browser cannot keep documents between visits here; they will be lost on reload.',
+    'status.failed': 'Comparison failed: {msg}. The previous view is kept.',
+    'status.readFailed': '{name}: {msg}',
+    'status.needTwo': 'Add one more document to compare.',
+    'status.lastDiff': 'Last difference reached; back to the first.',
+    'status.noDiff': 'No difference to jump to.',
+    'status.noUnique': 'No passage unique to one account.',
+    'status.pasted': 'Pasted text added as {name}.',
+    'status.pasteEmpty': 'The clipboard held no text.',
+    'paste.title': 'Paste text',
+    'paste.name': 'Name',
+    'paste.text': 'Text',
+    'paste.add': 'Add',
+    'paste.cancel': 'Cancel',
+    'paste.default': 'Pasted text {n}',
+    'help.title': 'Keyboard shortcuts',
+    'help.close': 'Close',
+    'help.button': 'Keyboard shortcuts',
+    'help.nextDiff': 'next difference',
+    'help.prevDiff': 'previous difference',
+    'help.nextUnique': 'next passage unique to one side (Shift: previous)',
+    'help.swap': 'swap sides',
+    'help.move': 'previous / next passage in the same column',
+    'help.partner': 'go to the linked passage on the other side',
+    'help.docs': 'show or hide the documents panel',
+    'help.help': 'this help',
+    'help.mouse': 'Hover a sentence to see its partner and the words that changed; click the minimap beside a column to jump there.',
+    'drop.here': 'Drop to add these documents',
+    'lang.label': 'Language',
+    'theme.label': 'Theme',
+    'theme.auto': 'Auto',
+    'theme.light': 'Light',
+    'theme.dark': 'Dark',
+    'progress.label': 'Comparison progress',
+    'minimap.label': 'Overview of {name}',
+    'view.label': 'Side-by-side comparison',
+    'view.empty': 'Nothing to show with this filter.',
+  },
+  fr: {
+    'app.tagline': 'Recouper deux récits d’un même événement',
+    'skip': 'Aller à la comparaison',
+    'docs.title': 'Documents',
+    'docs.toggle': 'Documents',
+    'docs.add': 'Ajouter des documents',
+    'docs.paste': 'Coller du texte',
+    'docs.forget': 'Tout oublier',
+    'docs.forget.confirm': 'Supprimer tous les documents et réglages conservés dans ce navigateur ?',
+    'docs.empty': 'Aucun document. Déposez des fichiers n’importe où, choisissez-les ou collez du texte.',
+    'docs.hint': 'Déposez des fichiers .txt, .md ou .html n’importe où sur la page. Rien ne quitte cet ordinateur.',
+    'docs.asA': 'Afficher {name} en A (à gauche)',
+    'docs.asB': 'Afficher {name} en B (à droite)',
+    'docs.rename': 'Renommer',
+    'docs.rename.label': 'Nouveau nom pour {name}',
+    'docs.remove': 'Retirer {name}',
+    'docs.dismiss': 'Fermer',
+    'docs.chars': '{n} caractères',
+    'docs.examples': 'Exemples',
+    'docs.example.add': 'Ajouter',
+    'docs.example.added': 'Ajouté',
+    'docs.failed': 'Illisible',
+    'pair.left': 'Récit de gauche (A)',
+    'pair.right': 'Récit de droite (B)',
+    'pair.swap': 'Inverser les côtés',
+    'pair.vs': 'face à',
+    'controls.title': 'Réglages',
+    'controls.options': 'Options',
+    'controls.sensitivity': 'Sensibilité',
+    'controls.sensitivity.help': 'À quel point deux phrases doivent se ressembler pour être reliées',
+    'controls.loose': 'souple',
+    'controls.strict': 'stricte',
+    'controls.granularity': 'Comparer par',
+    'controls.sentences': 'Phrases',
+    'controls.paragraphs': 'Paragraphes',
+    'controls.ignore': 'Ignorer',
+    'controls.case': 'la casse',
+    'controls.accents': 'les accents',
+    'controls.punctuation': 'la ponctuation',
+    'filter.label': 'Afficher',
+    'filter.all': 'Tout',
+    'filter.diff': 'Différences',
+    'filter.left': 'Seulement dans A',
+    'filter.right': 'Seulement dans B',
+    'kind.identical': 'identique',
+    'kind.equivalent': 'reformulé',
+    'kind.partial': 'en partie commun',
+    'kind.unique': 'propre à un seul',
+    'kind.moved': 'déplacé',
+    'legend': 'Légende',
+    'summary.share': '{a} et {b} ont {n} passages en commun : {ident} identiques, {equiv} reformulés, {part} en partie communs.',
+    'summary.share.none': '{a} et {b} n’ont aucun passage en commun à cette sensibilité.',
+    'summary.cover': 'B couvre {pb} de A ; A couvre {pa} de B.',
+    'summary.moved': 'déplacés',
+    'summary.splits': 'scindés ou fusionnés',
+    'summary.onlyA': 'seulement dans A',
+    'summary.onlyB': 'seulement dans B',
+    'summary.covered': 'couvert par l’autre',
+    'summary.waiting': 'Ajoutez deux documents pour les comparer.',
+    'col.sentences': '{n} segments',
+    'col.coverage': '{p} en commun',
+    'seg.unique': 'Seulement dans {side}',
+    'seg.linked': '{kind}, ressemblance {score}',
+    'seg.moved': 'déplacé',
+    'seg.split': 'un face à {n}',
+    'inspector.empty': 'Survolez ou sélectionnez une phrase pour voir ce qui a changé. Touches : n / p différence suivante et précédente, u passage propre suivant, ? tous les raccourcis.',
+    'inspector.unique': 'Ce passage ne figure que dans {name}.',
+    'inspector.identical': 'Identique dans les deux récits.',
+    'inspector.score': 'ressemblance {p}',
+    'inspector.split': 'Scission ou fusion : {l} face à {r}',
+    'inspector.moved': 'Déplacé : les deux récits le donnent dans un ordre différent',
+    'inspector.shared': 'Termes communs : {list}',
+    'flag.number': 'un nombre a changé',
+    'flag.date': 'une date a changé',
+    'flag.name': 'un nom a changé',
+    'flag.negation': 'la négation a changé',
+    'status.comparing': 'Comparaison en cours…',
+    'status.compared': '{a} et {b} comparés en {ms} ms.',
+    'status.added': '{names} ajouté(s).',
+    'status.removed': '{name} retiré.',
+    'status.renamed': 'Renommé en {name}.',
+    'status.swapped': 'Côtés inversés.',
+    'status.forgot': 'Tout ce qui était conservé dans ce navigateur a été oublié.',
+    'status.corrupt': 'Les documents enregistrés étaient illisibles ({reason}) ; ils ont été écartés.',
+    'status.storageOff': 'Ce navigateur ne peut pas conserver les documents ici ; ils seront perdus au rechargement.',
+    'status.failed': 'La comparaison a échoué : {msg}. L’affichage précédent est conservé.',
+    'status.readFailed': '{name} : {msg}',
+    'status.needTwo': 'Ajoutez un autre document pour comparer.',
+    'status.lastDiff': 'Dernière différence atteinte ; retour à la première.',
+    'status.noDiff': 'Aucune différence vers laquelle aller.',
+    'status.noUnique': 'Aucun passage propre à un seul récit.',
+    'status.pasted': 'Texte collé ajouté sous le nom {name}.',
+    'status.pasteEmpty': 'Le presse-papiers ne contenait pas de texte.',
+    'paste.title': 'Coller du texte',
+    'paste.name': 'Nom',
+    'paste.text': 'Texte',
+    'paste.add': 'Ajouter',
+    'paste.cancel': 'Annuler',
+    'paste.default': 'Texte collé {n}',
+    'help.title': 'Raccourcis clavier',
+    'help.close': 'Fermer',
+    'help.button': 'Raccourcis clavier',
+    'help.nextDiff': 'différence suivante',
+    'help.prevDiff': 'différence précédente',
+    'help.nextUnique': 'passage suivant propre à un côté (Maj : précédent)',
+    'help.swap': 'inverser les côtés',
+    'help.move': 'passage précédent / suivant dans la même colonne',
+    'help.partner': 'aller au passage relié de l’autre côté',
+    'help.docs': 'afficher ou masquer le panneau des documents',
+    'help.help': 'cette aide',
+    'help.mouse': 'Survolez une phrase pour voir sa correspondante et les mots qui ont changé ; cliquez sur la minicarte à côté d’une colonne pour vous y rendre.',
+    'drop.here': 'Déposez pour ajouter ces documents',
+    'lang.label': 'Langue',
+    'theme.label': 'Thème',
+    'theme.auto': 'Auto',
+    'theme.light': 'Clair',
+    'theme.dark': 'Sombre',
+    'progress.label': 'Avancement de la comparaison',
+    'minimap.label': 'Vue d’ensemble de {name}',
+    'view.label': 'Comparaison côte à côte',
+    'view.empty': 'Rien à afficher avec ce filtre.',
+  },
+};
+
+/** The supported interface languages. */
+export const LANGS = ['en', 'fr'];
+
+let current = 'en';
+
+/** Picks the interface language from a stored preference or the browser's languages. */
+export function detectLang(stored, navigatorLanguages) {
+  if (stored && LANGS.includes(stored)) return stored;
+  for (const l of navigatorLanguages || []) {
+    const base = String(l).toLowerCase().slice(0, 2);
+    if (LANGS.includes(base)) return base;
+  }
+  return 'en';
+}
+
+export function setLang(lang) {
+  current = LANGS.includes(lang) ? lang : 'en';
+  document.documentElement.lang = current;
+}
+
+export function getLang() {
+  return current;
+}
+
+/** The string for `key` in the current language, `{name}` placeholders filled from `vars`. */
+export function t(key, vars) {
+  const table = STRINGS[current] || STRINGS.en;
+  let s = table[key] ?? STRINGS.en[key] ?? key;
+  if (vars) s = s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
+  return s;
+}
+
+const formatters = new Map();
+function formatter(opts) {
+  const key = `${current}|${JSON.stringify(opts || {})}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(current, opts);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/** Formats a number for the current language (1 234,5 in French). */
+export function formatNumber(n, opts) {
+  return formatter(opts).format(n);
+}
+
+/** Formats a 0..1 fraction as a whole percentage. */
+export function formatPercent(x) {
+  return formatter({ style: 'percent', maximumFractionDigits: 0 }).format(x);
+}
+
+/** Fills every `data-i18n` / `data-i18n-attr` element under `root`. */
+export function applyI18n(root) {
+  for (const el of root.querySelectorAll('[data-i18n]')) {
+    el.textContent = t(el.dataset.i18n);
+  }
+  for (const el of root.querySelectorAll('[data-i18n-attr]')) {
+    for (const pair of el.dataset.i18nAttr.split(';')) {
+      const [attr, key] = pair.split(':');
+      if (attr && key) el.setAttribute(attr.trim(), t(key.trim()));
+    }
+  }
+}

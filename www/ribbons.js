@@ -1,0 +1,96 @@
+// The curves between the two columns: one filled band per link, from the passages on the
+// left to their partners on the right, coloured by kind; dashed when the link crosses the
+// main order (moved). Only links near the visible part of the sheet are drawn.
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/**
+ * Draws the ribbons of `layout` into `svg` (absolutely placed over the gutter of `content`).
+ * `segEl(side, seg)` returns a segment's element; `all` draws every link (for printing).
+ */
+export function drawRibbons(svg, sheet, content, layout, segEl, rowEls, activeIds, all) {
+  while (svg.firstChild) svg.firstChild.remove();
+  if (!layout || !rowEls.length) return;
+  const base = content.getBoundingClientRect();
+  const gut = svg.getBoundingClientRect();
+  const width = gut.width || 72;
+  svg.setAttribute('viewBox', `0 0 ${width} ${Math.max(1, content.scrollHeight)}`);
+  svg.setAttribute('width', String(width));
+  svg.setAttribute('height', String(Math.max(1, content.scrollHeight)));
+
+  let r0 = 0, r1 = rowEls.length - 1;
+  if (!all) {
+    const top = sheet.scrollTop - sheet.clientHeight, bottom = sheet.scrollTop + 2 * sheet.clientHeight;
+    r0 = firstRowBelow(rowEls, base, top);
+    r1 = Math.min(rowEls.length - 1, firstRowBelow(rowEls, base, bottom));
+  }
+  const want = new Set();
+  for (let r = Math.max(0, r0 - 1); r <= r1; r++) {
+    for (const l of layout.rowLinks[Number(rowEls[r].dataset.row)] || []) want.add(l);
+  }
+  const frag = document.createDocumentFragment();
+  const drawn = [];
+  for (const l of want) {
+    const a = box(l.L.map((s) => segEl(0, s)), base);
+    const b = box(l.R.map((s) => segEl(1, s)), base);
+    if (!a || !b) continue;
+    const m = width / 2;
+    let d;
+    const far = Math.abs((a.top + a.bottom) / 2 - (b.top + b.bottom) / 2) > 1.1 * sheet.clientHeight;
+    if (far && !all) {
+      // Partner far away: a short tapered stub on each end, pointing towards the other.
+      const dir = b.top > a.top ? 1 : -1;
+      const tipA = [width * 0.42, (a.top + a.bottom) / 2 + dir * 34];
+      const tipB = [width * 0.58, (b.top + b.bottom) / 2 - dir * 34];
+      d = `M0,${a.top} C${width * 0.25},${a.top} ${tipA[0]},${tipA[1] - 6 * dir} ${tipA[0]},${tipA[1]} ` +
+        `C${tipA[0] - 4},${tipA[1] - 10 * dir} ${width * 0.2},${a.bottom} 0,${a.bottom} Z ` +
+        `M${width},${b.top} C${width * 0.75},${b.top} ${tipB[0]},${tipB[1] + 6 * dir} ${tipB[0]},${tipB[1]} ` +
+        `C${tipB[0] + 4},${tipB[1] + 10 * dir} ${width * 0.8},${b.bottom} ${width},${b.bottom} Z`;
+    } else {
+      d = `M0,${a.top} C${m},${a.top} ${m},${b.top} ${width},${b.top} ` +
+        `L${width},${b.bottom} C${m},${b.bottom} ${m},${a.bottom} 0,${a.bottom} Z`;
+    }
+    const p = document.createElementNS(SVG, 'path');
+    p.setAttribute('d', d);
+    p.setAttribute('class', `ribbon k-${l.kind}${l.moved || l.crossing ? ' moved' : ''}${activeIds.has(l.id) ? ' on' : ''}`);
+    p.dataset.link = String(l.id);
+    drawn.push([activeIds.has(l.id), p]);
+  }
+  // Active ribbons last so they sit on top.
+  drawn.sort((x, y) => Number(x[0]) - Number(y[0]));
+  for (const [, p] of drawn) frag.appendChild(p);
+  svg.appendChild(frag);
+}
+
+/** Marks the ribbons of the active links without redrawing. */
+export function markRibbons(svg, activeIds) {
+  for (const p of svg.querySelectorAll('path.ribbon')) {
+    const on = activeIds.has(Number(p.dataset.link));
+    p.classList.toggle('on', on);
+    if (on) svg.appendChild(p);
+  }
+}
+
+function box(els, base) {
+  let top = Infinity, bottom = -Infinity;
+  for (const el of els) {
+    if (!el || !el.isConnected) continue;
+    const r = el.getBoundingClientRect();
+    if (!r.height) continue; // hidden by a filter
+    top = Math.min(top, r.top - base.top);
+    bottom = Math.max(bottom, r.bottom - base.top);
+  }
+  if (top === Infinity) return null;
+  return { top: top + 2, bottom: Math.max(top + 4, bottom - 2) };
+}
+
+/** Index of the first row whose bottom is below `y` (content coordinates); binary search. */
+function firstRowBelow(rowEls, base, y) {
+  let lo = 0, hi = rowEls.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const r = rowEls[mid].getBoundingClientRect();
+    if (r.bottom - base.top < y) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
