@@ -1,0 +1,154 @@
+// Browser tests of real-world and hostile input (issue 5): the files of tests/corpus/
+// (written by tests/corpus/generate.py) are dropped onto the page as a user would drop them.
+// Nothing inside a file may run (no script, no event handler, no javascript: URL, no dialog),
+// nothing may be fetched, an unusable file gets a message next to its name, and the view
+// that was showing stays.
+
+import { test, expect } from '@playwright/test';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, resolve, basename } from 'node:path';
+import { readFileSync } from 'node:fs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const PAGE = process.env.RECOUPE_URL || pathToFileURL(resolve(here, '../dist/recoupe.html')).href;
+const CORPUS = resolve(here, '../tests/corpus');
+
+const HOSTILE = [
+  'hostile/script-tags.html',
+  'hostile/event-handlers.html',
+  'hostile/remote-resources.html',
+  'hostile/svg-script.html',
+  'hostile/mutation-xss.html',
+  'hostile/markdown-html.md',
+  'hostile/drawing.svg',
+];
+
+test.use({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+
+/** Records everything that could show a file's content running or leaking. */
+function watch(page) {
+  const seen = { dialogs: [], requests: [], errors: [] };
+  page.on('dialog', (d) => {
+    seen.dialogs.push(d.message());
+    d.dismiss().catch(() => {});
+  });
+  page.on('request', (r) => {
+    const url = r.url();
+    // The page itself (file:// or the served URL) and its worker from a Blob URL are expected.
+    if (url === PAGE || url.startsWith('blob:') || url.startsWith('data:')) return;
+    seen.requests.push(url);
+  });
+  page.on('pageerror', (e) => seen.errors.push(String(e)));
+  return seen;
+}
+
+async function open(page) {
+  await page.goto(PAGE);
+  await expect(page.locator('.seg').first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('#progress')).toBeHidden({ timeout: 30_000 });
+}
+
+/** Drops files of the corpus onto the drop zone through a DataTransfer, as a drag would. */
+async function drop(page, rels) {
+  const files = rels.map((rel) => ({
+    name: basename(rel),
+    b64: readFileSync(resolve(CORPUS, rel)).toString('base64'),
+  }));
+  const dataTransfer = await page.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) {
+      const bin = atob(f.b64);
+      const bytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i += 1) bytes[i] = bin.charCodeAt(i);
+      dt.items.add(new File([bytes], f.name));
+    }
+    return dt;
+  }, files);
+  await page.dispatchEvent('[data-dropzone]', 'dragenter', { dataTransfer });
+  await page.dispatchEvent('[data-dropzone]', 'dragover', { dataTransfer });
+  await page.dispatchEvent('[data-dropzone]', 'drop', { dataTransfer });
+}
+
+function segTexts(page) {
+  return page.evaluate(() => [...document.querySelectorAll('.seg')].map((s) => s.textContent));
+}
+
+/** Fails if the page holds anything a file could have smuggled in as live markup. */
+async function expectNoLiveMarkup(page) {
+  const live = await page.evaluate(() => {
+    const suspicious = [];
+    for (const el of document.querySelectorAll('*')) {
+      for (const a of el.attributes) {
+        if (/^on/i.test(a.name) || /evil\.example|javascript:/i.test(a.value)) suspicious.push(`${el.localName}[${a.name}]`);
+      }
+    }
+    for (const el of document.querySelectorAll('iframe, object, embed, frame, base, meta[http-equiv="refresh"]')) {
+      suspicious.push(el.localName);
+    }
+    return suspicious;
+  });
+  expect(live).toEqual([]);
+}
+
+test('hostile files: nothing in them runs, nothing is fetched, their text is shown as text', async ({ page }) => {
+  const seen = watch(page);
+  await open(page);
+  await drop(page, HOSTILE);
+  // Every file is listed: read, or failed with a message next to its name.
+  for (const rel of HOSTILE) {
+    await expect(page.locator('.doc', { hasText: basename(rel) }).first()).toBeVisible({ timeout: 30_000 });
+  }
+  await expect(page.locator('.doc.failed', { hasText: 'drawing.svg' })).toContainText('SVG image');
+  await expect(page.locator('#progress')).toBeHidden({ timeout: 30_000 });
+  await page.waitForTimeout(1500); // time for anything that would fire late (onload, timers, meta refresh)
+
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  expect(seen.dialogs).toEqual([]);
+  expect(seen.requests).toEqual([]);
+  expect(page.url()).toBe(PAGE); // no meta refresh, no navigation
+  await expectNoLiveMarkup(page);
+  expect(seen.errors).toEqual([]);
+});
+
+test('markup written as text in a file is shown as text, not run', async ({ page }) => {
+  const seen = watch(page);
+  await open(page);
+  await drop(page, ['hostile/mutation-xss.html', 'hostile/script-tags.html']);
+  await expect.poll(async () => (await segTexts(page)).some((t) => t.includes('<script>window.__pwned')), { timeout: 30_000 }).toBe(true);
+  const texts = await segTexts(page);
+  expect(texts.some((t) => t.includes('8 December 2025'))).toBe(true);
+  expect(texts.some((t) => /onerror|evil\.example/.test(t))).toBe(false);
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  expect(seen.dialogs).toEqual([]);
+  expect(seen.requests).toEqual([]);
+});
+
+test('an unusable file gets a message next to its name and the current view stays', async ({ page }) => {
+  const seen = watch(page);
+  await open(page);
+  const before = await segTexts(page);
+  expect(before.length).toBeGreaterThan(0);
+  await drop(page, ['refused/nul-bytes.txt', 'refused/damaged.pdf', 'refused/zip-bomb-lying.docx', 'text/empty.txt']);
+  await expect(page.locator('.doc.failed', { hasText: 'nul-bytes.txt' })).toContainText('NUL byte', { timeout: 30_000 });
+  await expect(page.locator('.doc.failed', { hasText: 'damaged.pdf' })).toContainText('PDF');
+  await expect(page.locator('.doc.failed', { hasText: 'zip-bomb-lying.docx' })).toContainText('unpacks to more than the limit');
+  await expect(page.locator('.doc.failed', { hasText: 'empty.txt' })).toContainText('empty');
+  expect(await segTexts(page)).toEqual(before);
+  expect(seen.requests).toEqual([]);
+  expect(seen.errors).toEqual([]);
+});
+
+test('real-world files open: UTF-16, Windows-1252, a saved news page and a Word document', async ({ page }) => {
+  const seen = watch(page);
+  await open(page);
+  await drop(page, ['text/utf16le-bom.txt', 'text/windows-1252-fr.txt']);
+  await expect.poll(async () => (await segTexts(page)).filter((t) => t.includes('s’est réuni à Bruxelles le 8 décembre 2025')).length,
+    { timeout: 30_000 }).toBe(2);
+  await drop(page, ['formats/news-page.html', 'formats/report.docx']);
+  await expect.poll(async () => (await segTexts(page)).some((t) => t.includes('An expert group on submarine cable security')),
+    { timeout: 30_000 }).toBe(true);
+  const texts = (await segTexts(page)).join('\n');
+  for (const furniture of ['cookies', 'Leave a Comment', 'All rights reserved', 'dataLayer']) expect(texts).not.toContain(furniture);
+  await expect(page.locator('.doc.failed')).toHaveCount(0);
+  expect(seen.requests).toEqual([]);
+});

@@ -1,0 +1,67 @@
+//! Arbitrary bytes → decode → segment → align → report, for two or three documents cut
+//! from the input, under a configuration chosen by the first byte. Nothing may panic, and
+//! the report must keep its invariants (segments are slices of the text, links in range).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use recoupe::{Config, Input, LangChoice, Split};
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&selector, rest)) = data.split_first() else {
+        return;
+    };
+    let config = Config {
+        split: match selector % 3 {
+            0 => Split::Sentences,
+            1 => Split::Lines,
+            _ => Split::Paragraphs,
+        },
+        lang: match (selector / 3) % 3 {
+            0 => LangChoice::Auto,
+            1 => LangChoice::French,
+            _ => LangChoice::English,
+        },
+        threshold: [0.0, 0.1, 0.25, 0.5, 1.0][(selector as usize / 9) % 5],
+        ignore_case: selector & 0x40 != 0,
+        ignore_accents: selector & 0x80 != 0,
+        ignore_punctuation: selector & 0x20 != 0,
+    };
+    // Documents are separated by a 0xFF byte (never valid UTF-8), else the input is halved.
+    let mut parts: Vec<&[u8]> = rest.splitn(3, |&b| b == 0xFF).collect();
+    if parts.len() == 1 {
+        let half = rest.len() / 2;
+        parts = vec![&rest[..half], &rest[half..]];
+    }
+    let mut inputs = Vec::new();
+    for (k, bytes) in parts.iter().enumerate() {
+        match recoupe::decode::decode(bytes) {
+            Ok(d) => inputs.push(Input::new(format!("doc{k}.txt"), d.text)),
+            Err(e) => {
+                assert!(!e.to_string().is_empty());
+                inputs.push(Input::new(
+                    format!("doc{k}.txt"),
+                    String::from_utf8_lossy(bytes),
+                ));
+            }
+        }
+    }
+    let Ok(comparison) = recoupe::compare(&inputs, &config) else {
+        return;
+    };
+    let report = recoupe::report::Report::from(&comparison);
+    let json = report.to_json();
+    assert!(json.starts_with('{'));
+    for doc in &comparison.documents {
+        for s in &doc.segments {
+            assert!(s.span.start <= s.span.end && s.span.end <= doc.text.len());
+            assert!(
+                doc.text.is_char_boundary(s.span.start) && doc.text.is_char_boundary(s.span.end)
+            );
+        }
+    }
+    for link in &comparison.links {
+        assert!(link.left.doc < link.right.doc && link.right.doc < comparison.documents.len());
+        assert!(link.left.segments.end <= comparison.documents[link.left.doc].segments.len());
+        assert!(link.right.segments.end <= comparison.documents[link.right.doc].segments.len());
+    }
+});

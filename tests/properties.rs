@@ -1,0 +1,264 @@
+//! Property tests of the invariants of a comparison (issue 5), over generated texts:
+//! sentences from two small vocabularies (French and English, with numbers, accents,
+//! abbreviations, quotes), mixed line endings, list markers and headings, and arbitrary
+//! Unicode.
+//!
+//! - segments are in order, do not overlap, fall on char boundaries, and the gaps between
+//!   them hold only white space and list or heading markers: segments plus gaps rebuild
+//!   the text exactly and no word is lost;
+//! - links point at existing segments of two different documents, left before right;
+//! - the same input gives the same report;
+//! - swapping or permuting the documents gives the same links, sides swapped.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeSet;
+
+use proptest::prelude::*;
+use recoupe::{compare, Comparison, Config, Input, LangChoice, Split};
+
+const WORDS: &[&str] = &[
+    "le",
+    "Conseil",
+    "a",
+    "siégé",
+    "à",
+    "Bruxelles",
+    "le",
+    "8",
+    "décembre",
+    "2025",
+    "M.",
+    "Dupont",
+    "l’UE",
+    "et",
+    "le",
+    "Canada",
+    "ont",
+    "signé",
+    "deux",
+    "accords",
+    "the",
+    "Council",
+    "met",
+    "in",
+    "Montréal",
+    "on",
+    "December",
+    "8,",
+    "ministers",
+    "said",
+    "«",
+    "»",
+    "“quoted”",
+    "3,5",
+    "%",
+    "millions",
+    "d’euros",
+    "e.g.",
+    "U.S.",
+    "IA",
+    "(OMC)",
+    "—",
+    "Dr.",
+    "Ève",
+    "œuvre",
+    "naïve",
+    "ﬁn",
+    "e\u{301}te\u{301}",
+    "🇨🇦",
+    "日本",
+    "العربية",
+];
+const ENDS: &[&str] = &[".", "!", "?", "…", ".", ";", ""];
+const BREAKS: &[&str] = &[
+    " ", " ", " ", "\n", "\r\n", "\r", "\n\n", "\r\n\r\n", "\n- ", "\n# ", "\n1. ", "\u{a0}", "\t",
+];
+
+fn sentence() -> impl Strategy<Value = String> {
+    (
+        prop::collection::vec(prop::sample::select(WORDS), 1..12),
+        prop::sample::select(ENDS),
+    )
+        .prop_map(|(words, end)| {
+            let mut s = words.join(" ");
+            s.push_str(end);
+            s
+        })
+}
+
+/// A document: sentences joined by spaces, line breaks of every kind, list markers, headings.
+fn document() -> impl Strategy<Value = String> {
+    prop::collection::vec((sentence(), prop::sample::select(BREAKS)), 0..14).prop_map(|parts| {
+        let mut s = String::new();
+        for (sentence, brk) in parts {
+            s.push_str(&sentence);
+            s.push_str(brk);
+        }
+        s
+    })
+}
+
+/// Either a generated document or arbitrary Unicode.
+fn any_text() -> impl Strategy<Value = String> {
+    prop_oneof![4 => document(), 1 => ".{0,200}"]
+}
+
+fn config() -> impl Strategy<Value = Config> {
+    (
+        0..3u8,
+        0..3u8,
+        prop::sample::select(vec![0.0f32, 0.25, 0.5, 1.0]),
+        any::<(bool, bool, bool)>(),
+    )
+        .prop_map(
+            |(split, lang, threshold, (ignore_case, ignore_accents, ignore_punctuation))| Config {
+                split: [Split::Sentences, Split::Lines, Split::Paragraphs][split as usize],
+                lang: [LangChoice::Auto, LangChoice::French, LangChoice::English][lang as usize],
+                threshold,
+                ignore_case,
+                ignore_accents,
+                ignore_punctuation,
+            },
+        )
+}
+
+fn inputs(texts: &[String]) -> Vec<Input> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(k, t)| Input::new(format!("doc{k}.txt"), t.clone()))
+        .collect()
+}
+
+/// What may stand between segments: white space and the markers of list items and
+/// headings, which the segmenter leaves out of the segment (`- `, `1. `, `# `, `> `), and
+/// invisible format and control characters (a text of only U+FEFF or NUL has no segment).
+fn is_gap_char(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || "-*+#>•·–—.)\u{feff}\u{200b}\u{200c}\u{200d}\u{2060}".contains(c)
+        || c.is_ascii_digit()
+}
+
+fn check_segments(c: &Comparison) -> Result<(), TestCaseError> {
+    for doc in &c.documents {
+        let mut at = 0;
+        for s in &doc.segments {
+            let (start, end) = (s.span.start, s.span.end);
+            prop_assert!(
+                at <= start && start < end && end <= doc.text.len(),
+                "{start}..{end} after {at}"
+            );
+            prop_assert!(doc.text.is_char_boundary(start) && doc.text.is_char_boundary(end));
+            let gap = &doc.text[at..start];
+            prop_assert!(gap.chars().all(is_gap_char), "gap {gap:?} holds text");
+            at = end;
+        }
+        let tail = &doc.text[at..];
+        prop_assert!(tail.chars().all(is_gap_char), "tail {tail:?} holds text");
+    }
+    Ok(())
+}
+
+fn check_links(c: &Comparison) -> Result<(), TestCaseError> {
+    for link in &c.links {
+        prop_assert!(link.left.doc < link.right.doc && link.right.doc < c.documents.len());
+        for side in [&link.left, &link.right] {
+            prop_assert!(
+                side.segments.start < side.segments.end,
+                "empty side {:?}",
+                side.segments
+            );
+            prop_assert!(side.segments.end <= c.documents[side.doc].segments.len());
+        }
+        prop_assert!(link.score.is_finite());
+    }
+    Ok(())
+}
+
+/// Links as (document name, segments) pairs, unordered within a link: comparable across
+/// document orders.
+/// One side of a link: document name and segment range.
+type Side = (String, usize, usize);
+
+fn link_set(c: &Comparison) -> BTreeSet<(Side, Side)> {
+    c.links
+        .iter()
+        .map(|l| {
+            let a = (
+                c.documents[l.left.doc].name.clone(),
+                l.left.segments.start,
+                l.left.segments.end,
+            );
+            let b = (
+                c.documents[l.right.doc].name.clone(),
+                l.right.segments.start,
+                l.right.segments.end,
+            );
+            if a <= b {
+                (a, b)
+            } else {
+                (b, a)
+            }
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn segments_rebuild_the_text_and_links_are_in_range(a in any_text(), b in any_text(), config in config()) {
+        let c = compare(&inputs(&[a, b]), &config).unwrap();
+        check_segments(&c)?;
+        check_links(&c)?;
+    }
+
+    #[test]
+    fn the_same_input_gives_the_same_report(a in document(), b in document(), config in config()) {
+        let docs = inputs(&[a, b]);
+        let first = recoupe::report::Report::from(&compare(&docs, &config).unwrap()).to_json();
+        let second = recoupe::report::Report::from(&compare(&docs, &config).unwrap()).to_json();
+        prop_assert_eq!(first, second);
+    }
+
+    #[test]
+    fn swapping_two_documents_swaps_the_links(a in document(), b in document()) {
+        let config = Config::default();
+        let ab = compare(&inputs(&[a.clone(), b.clone()]), &config).unwrap();
+        let docs_ba = vec![Input::new("doc1.txt", b), Input::new("doc0.txt", a)];
+        let ba = compare(&docs_ba, &config).unwrap();
+        prop_assert_eq!(link_set(&ab), link_set(&ba));
+    }
+
+    #[test]
+    fn permuting_three_documents_keeps_the_links(a in document(), b in document(), c in document()) {
+        let config = Config::default();
+        let abc = compare(&inputs(&[a.clone(), b.clone(), c.clone()]), &config).unwrap();
+        check_links(&abc)?;
+        let cab = vec![Input::new("doc2.txt", c), Input::new("doc0.txt", a), Input::new("doc1.txt", b)];
+        let cab = compare(&cab, &config).unwrap();
+        prop_assert_eq!(link_set(&abc), link_set(&cab));
+    }
+
+    #[test]
+    fn decoding_never_fails_on_text_and_keeps_it(
+        text in prop_oneof!["[^\\p{Cc}]{0,200}", "[a-zA-Zéèàç’«» .,;\\n\\r\\t]{0,200}"]
+    ) {
+        // Text without NULs or many control characters is decoded back to itself.
+        let controls = text.chars().filter(|c| c.is_control() && !"\t\n\r\x0b\x0c\u{85}".contains(*c)).count();
+        prop_assume!(!text.contains('\0') && controls * 100 <= text.chars().count());
+        prop_assume!(recoupe::decode::binary_signature(text.as_bytes()).is_none());
+        let d = recoupe::decode::decode(text.as_bytes()).unwrap();
+        prop_assert_eq!(d.text.as_str(), text.strip_prefix('\u{feff}').unwrap_or(&text));
+    }
+
+    #[test]
+    fn decoding_arbitrary_bytes_gives_text_or_a_message(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
+        match recoupe::decode::decode(&bytes) {
+            Ok(d) => prop_assert!(!d.text.contains('\0')),
+            Err(e) => prop_assert!(!e.to_string().is_empty()),
+        }
+    }
+}
