@@ -29,15 +29,7 @@ pub fn run(args: &[String]) -> Result<()> {
             other => bail!("unknown bench option `{other}`"),
         }
     }
-    crate::run_status(crate::cargo().args([
-        "build",
-        "--release",
-        "--package",
-        "recoupe",
-        "--bin",
-        "recoupe",
-    ]))?;
-    let bin = crate::root().join("target/release/recoupe");
+    let bin = crate::release_cli()?;
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(&bench)
         .with_context(|| {
             format!(

@@ -63,15 +63,7 @@ pub fn run(args: &[String]) -> Result<()> {
             other => bail!("unknown eval option `{other}`"),
         }
     }
-    crate::run_status(crate::cargo().args([
-        "build",
-        "--release",
-        "--package",
-        "recoupe",
-        "--bin",
-        "recoupe",
-    ]))?;
-    let bin = crate::root().join("target/release/recoupe");
+    let bin = crate::release_cli()?;
     let tmp = std::env::temp_dir().join(format!("recoupe-eval-{}", std::process::id()));
     std::fs::create_dir_all(&tmp)?;
     let mut rows: Vec<(String, Scores)> = Vec::new();

@@ -118,6 +118,19 @@ pub fn cargo() -> Command {
     Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
 }
 
+/// Builds the release command line (for `eval` and `bench`) and returns its path.
+pub fn release_cli() -> Result<PathBuf> {
+    run_status(cargo().args([
+        "build",
+        "--release",
+        "--package",
+        "recoupe",
+        "--bin",
+        "recoupe",
+    ]))?;
+    Ok(root().join("target/release/recoupe"))
+}
+
 /// Runs a command, failing with its command line when it does not succeed.
 pub fn run_status(cmd: &mut Command) -> Result<()> {
     let shown = format!("{cmd:?}");
