@@ -193,21 +193,7 @@ pub fn decode_with_hint(
 
     // 1. Byte-order mark.
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        let body = &bytes[bom_len..];
-        let (text, had_errors) = encoding.decode_without_bom_handling(body);
-        if had_errors {
-            warnings.push(format!(
-                "some bytes are not valid {}; they were replaced by \u{FFFD}",
-                encoding.name()
-            ));
-        }
-        let text = text.into_owned();
-        check_text_is_textual(&text)?;
-        return Ok(Decoded {
-            text,
-            encoding: encoding.name(),
-            warnings,
-        });
+        return decode_as(encoding, &bytes[bom_len..], warnings);
     }
 
     // 2. Known binary formats, named.
@@ -253,20 +239,7 @@ pub fn decode_with_hint(
     // 6. The file's own declaration, if it names a single-byte or CJK legacy encoding.
     if let Some(encoding) = hint {
         if encoding != UTF_8 && encoding != UTF_16LE && encoding != UTF_16BE {
-            let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-            if had_errors {
-                warnings.push(format!(
-                    "some bytes are not valid {}; they were replaced by \u{FFFD}",
-                    encoding.name()
-                ));
-            }
-            let text = text.into_owned();
-            check_text_is_textual(&text)?;
-            return Ok(Decoded {
-                text,
-                encoding: encoding.name(),
-                warnings,
-            });
+            return decode_as(encoding, bytes, warnings);
         }
     }
 
@@ -295,6 +268,28 @@ pub fn decode_with_hint(
     Ok(Decoded {
         text,
         encoding: WINDOWS_1252.name(),
+        warnings,
+    })
+}
+
+/// Decodes with a known encoding; bytes it cannot map become U+FFFD, with a warning.
+fn decode_as(
+    encoding: &'static Encoding,
+    bytes: &[u8],
+    mut warnings: Vec<String>,
+) -> Result<Decoded, InputError> {
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    if had_errors {
+        warnings.push(format!(
+            "some bytes are not valid {}; they were replaced by \u{FFFD}",
+            encoding.name()
+        ));
+    }
+    let text = text.into_owned();
+    check_text_is_textual(&text)?;
+    Ok(Decoded {
+        text,
+        encoding: encoding.name(),
         warnings,
     })
 }
