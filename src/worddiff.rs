@@ -4,7 +4,8 @@
 //! semantic clean-up (as diff-match-patch's) folds short equalities that sit between edits
 //! into the edits, so a reworded clause reads as one replacement, not confetti.
 
-use similar::{capture_diff_slices, Algorithm, DiffOp};
+use similar::algorithms::{myers, Capture, Replace};
+use similar::DiffOp;
 
 use crate::model::{DiffFlag, DiffPiece, DiffTag};
 use crate::normalize::fold_with;
@@ -59,6 +60,35 @@ fn tokenize(s: &str) -> Vec<(&str, TokenKind)> {
     out
 }
 
+/// Myers over the token keys, as a list of ops that cover both sides in order.
+///
+/// Not `similar::capture_diff_slices`: its `Compact` step (similar 2.7.0) can return ops out
+/// of order, found by fuzzing (`diff_survives_ops_that_compaction_reorders`). Our own semantic
+/// clean-up does the readability work instead, and if the ops ever do not line up, the whole
+/// pair becomes one replacement rather than a panic.
+fn word_ops(left: &[String], right: &[String]) -> Vec<DiffOp> {
+    let mut hook = Replace::new(Capture::new());
+    let Ok(()) = myers::diff(&mut hook, left, 0..left.len(), right, 0..right.len());
+    let ops = hook.into_inner().into_ops();
+    let (mut at_left, mut at_right) = (0, 0);
+    let in_order = ops.iter().all(|op| {
+        let (l, r) = (op.old_range(), op.new_range());
+        let ok = l.start == at_left && r.start == at_right;
+        (at_left, at_right) = (l.end, r.end);
+        ok
+    }) && at_left == left.len()
+        && at_right == right.len();
+    if in_order {
+        return ops;
+    }
+    vec![DiffOp::Replace {
+        old_index: 0,
+        old_len: left.len(),
+        new_index: 0,
+        new_len: right.len(),
+    }]
+}
+
 /// A run of the diff before clean-up: tag, left token range, right token range.
 #[derive(Clone, Debug)]
 struct Run {
@@ -83,7 +113,7 @@ pub fn diff_words(
     };
     let lk: Vec<String> = lt.iter().map(key).collect();
     let rk: Vec<String> = rt.iter().map(key).collect();
-    let ops = capture_diff_slices(Algorithm::Myers, &lk, &rk);
+    let ops = word_ops(&lk, &rk);
 
     let mut runs: Vec<Run> = Vec::new();
     for op in ops {
@@ -264,6 +294,27 @@ impl Facts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn diff_survives_ops_that_compaction_reorders() {
+        // Found by the `pipeline` fuzz target: similar's compaction returned these tokens'
+        // ops out of order and the diff sliced a range backwards.
+        let left = "/\u{0}6.\u{1e}";
+        let right = "6\u{1e};\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}+6\u{fffd} \u{b}6\u{1e};\u{fffd}\re\u{fffd}\u{fffd}\u{fffd}\u{fffd}>";
+        let (pieces, _) = diff_words(left, right, DiffOptions::default());
+        let side = |keep: DiffTag| -> String {
+            pieces
+                .iter()
+                .filter(|p| p.tag == DiffTag::Equal || p.tag == keep)
+                .map(|p| match (&p.right_text, keep) {
+                    (Some(r), DiffTag::Insert) if p.tag == DiffTag::Equal => r.clone(),
+                    _ => p.text.clone(),
+                })
+                .collect()
+        };
+        assert_eq!(side(DiffTag::Delete), left);
+        assert_eq!(side(DiffTag::Insert), right);
+    }
 
     fn render(pieces: &[DiffPiece]) -> String {
         pieces
