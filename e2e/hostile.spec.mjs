@@ -21,7 +21,9 @@ const HOSTILE = [
   'hostile/mutation-xss.html',
   'hostile/markdown-html.md',
   'hostile/drawing.svg',
+  'hostile/pdf-actions.pdf',
 ];
+const SEED_RELEASE = '../../seeds/2025-12-08-eu-canada-digital-partnership-council/commission-press-release.fr.txt';
 
 test.use({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
 
@@ -99,6 +101,7 @@ test('hostile files: nothing in them runs, nothing is fetched, their text is sho
     await expect(page.locator('.doc', { hasText: basename(rel) }).first()).toBeVisible({ timeout: 30_000 });
   }
   await expect(page.locator('.doc.failed', { hasText: 'drawing.svg' })).toContainText('SVG image');
+  await expect(page.locator('.doc', { hasText: 'pdf-actions.pdf' })).not.toHaveClass(/failed/);
   await expect(page.locator('#progress')).toBeHidden({ timeout: 30_000 });
   await page.waitForTimeout(1500); // time for anything that would fire late (onload, timers, meta refresh)
 
@@ -128,9 +131,12 @@ test('an unusable file gets a message next to its name and the current view stay
   await open(page);
   const before = await segTexts(page);
   expect(before.length).toBeGreaterThan(0);
-  await drop(page, ['refused/nul-bytes.txt', 'refused/damaged.pdf', 'refused/zip-bomb-lying.docx', 'text/empty.txt']);
+  await drop(page, ['refused/nul-bytes.txt', 'refused/damaged.pdf', 'refused/zip-bomb-lying.docx', 'text/empty.txt',
+    'refused/password.pdf', 'refused/scanned.pdf']);
   await expect(page.locator('.doc.failed', { hasText: 'nul-bytes.txt' })).toContainText('NUL byte', { timeout: 30_000 });
-  await expect(page.locator('.doc.failed', { hasText: 'damaged.pdf' })).toContainText('PDF');
+  await expect(page.locator('.doc.failed', { hasText: 'damaged.pdf' })).toContainText('PDF is damaged', { timeout: 30_000 });
+  await expect(page.locator('.doc.failed', { hasText: 'password.pdf' })).toContainText('protected by a password', { timeout: 30_000 });
+  await expect(page.locator('.doc.failed', { hasText: 'scanned.pdf' })).toContainText('scanned image', { timeout: 30_000 });
   await expect(page.locator('.doc.failed', { hasText: 'zip-bomb-lying.docx' })).toContainText('unpacks to more than the limit');
   await expect(page.locator('.doc.failed', { hasText: 'empty.txt' })).toContainText('empty');
   expect(await segTexts(page)).toEqual(before);
@@ -151,4 +157,22 @@ test('real-world files open: UTF-16, Windows-1252, a saved news page and a Word 
   for (const furniture of ['cookies', 'Leave a Comment', 'All rights reserved', 'dataLayer']) expect(texts).not.toContain(furniture);
   await expect(page.locator('.doc.failed')).toHaveCount(0);
   expect(seen.requests).toEqual([]);
+});
+
+test('a PDF opens from its text layer, without its running header, footer and page numbers', async ({ page }) => {
+  const seen = watch(page);
+  await open(page);
+  // The seed press release printed to four pages by Chromium, next to the seed itself.
+  await drop(page, ['formats/press-release.pdf', SEED_RELEASE]);
+  await expect(page.locator('.doc', { hasText: 'press-release.pdf' })).toContainText('pdf', { timeout: 60_000 });
+  const identical = async () => Number((await page.locator('.st-identical').textContent()).replace(/\D/g, ''));
+  // 35 passages in the seed; the two link lines of "Pour plus d'informations" come out as one.
+  await expect.poll(identical, { timeout: 60_000 }).toBeGreaterThanOrEqual(32);
+  const texts = (await segTexts(page)).join('\n');
+  expect(texts).toContain("Soutenir l'innovation et stimuler l'adoption de l'IA dans les secteurs stratégiques");
+  expect(texts).toContain('Le Conseil s\'est tenu immédiatement après la réunion ministérielle du G7');
+  for (const furniture of ['communique.html', '2/4', '4/4', 'PM Communiqué']) expect(texts).not.toContain(furniture);
+  await expect(page.locator('.doc.failed')).toHaveCount(0);
+  expect(seen.requests).toEqual([]);
+  expect(seen.errors).toEqual([]);
 });

@@ -218,6 +218,31 @@ fn pdf_text_layer_is_read() {
 }
 
 #[test]
+fn a_printed_pdf_of_several_pages_is_read() {
+    // pdf-extract splits some words at accented letters in this Chromium-made PDF
+    // ("numé rique"); the page's pdf.js does not (e2e/hostile.spec.mjs).
+    let text = read_ok("formats/press-release.pdf");
+    assert!(text.contains("Communiqué de presse"), "{text}");
+    assert!(text.contains("Evan Solomon"), "{text}");
+}
+
+#[test]
+fn pdfs_without_readable_text_are_refused_with_the_reason() {
+    assert!(refused("refused/password.pdf").contains("password"));
+    assert!(refused("refused/scanned.pdf").contains("scanned image"));
+}
+
+#[test]
+fn pdf_scripts_and_actions_are_ignored_and_the_text_is_read() {
+    let text = read_ok("hostile/pdf-actions.pdf");
+    assert!(
+        text.contains("The Council met in Brussels on 8 December 2025."),
+        "{text}"
+    );
+    assert!(!text.contains("app.alert"), "{text}");
+}
+
+#[test]
 fn a_saved_news_page_gives_the_article_only() {
     let text = read_ok("formats/news-page.html");
     assert!(

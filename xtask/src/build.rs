@@ -197,14 +197,43 @@ pub fn assemble(root: &Path, wasm: &[u8], glue: &str) -> Result<String> {
         worker_js.replace("\r\n", "\n")
     ));
     let wasm_b64 = base64::engine::general_purpose::STANDARD.encode(wasm);
+    let pdfjs_b64 =
+        base64::engine::general_purpose::STANDARD.encode(gzip(pdf_worker_source(&www)?.as_bytes()));
     let seeds = seeds_json(&root.join("seeds"))?;
     let blocks = format!(
         "\n<script type=\"application/json\" id=\"recoupe-seeds\">{seeds}</script>\n\
          <script type=\"text/plain\" id=\"recoupe-worker\">\n{worker_src}</script>\n\
-         <script type=\"application/octet-stream\" id=\"recoupe-wasm\">{wasm_b64}</script>\n"
+         <script type=\"application/octet-stream\" id=\"recoupe-wasm\">{wasm_b64}</script>\n\
+         <script type=\"application/octet-stream\" id=\"recoupe-pdfjs\">{pdfjs_b64}</script>\n"
     );
     shell.insert_blocks(&blocks);
     Ok(shell.html)
+}
+
+/// The source of the PDF worker (a classic script): Mozilla's pdf.js from `www/vendor/pdfjs/`
+/// (its worker half first, so the API half finds `globalThis.pdfjsWorker` and runs it in the
+/// same thread instead of starting a worker of its own), then `www/pdf-worker.js`. Embedded
+/// gzipped (`#recoupe-pdfjs`) and unpacked by the page only when a PDF is dropped.
+fn pdf_worker_source(www: &Path) -> Result<String> {
+    let read = |rel: &str| {
+        std::fs::read_to_string(www.join(rel)).with_context(|| format!("reading www/{rel}"))
+    };
+    let worker = inline::module_as_expression(&read("vendor/pdfjs/pdf.worker.min.mjs")?)
+        .context("www/vendor/pdfjs/pdf.worker.min.mjs")?;
+    let api = inline::module_as_expression(&read("vendor/pdfjs/pdf.min.mjs")?)
+        .context("www/vendor/pdfjs/pdf.min.mjs")?;
+    Ok(format!(
+        "// Mozilla pdf.js (Apache-2.0), www/vendor/pdfjs/, wrapped by xtask/src/build.rs.\n\
+         const pdfjsWorker = {worker};\nconst pdfjsLib = {api};\n\
+         // ---- www/pdf-worker.js ----\n{}",
+        read("pdf-worker.js")?.replace("\r\n", "\n")
+    ))
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    enc.write_all(bytes).expect("writing to memory");
+    enc.finish().expect("writing to memory")
 }
 
 /// `{"seeds": [{"event", "name", "text"}], "default": {"event", "left", "right"}}`.
@@ -247,9 +276,7 @@ fn seeds_json(seeds: &Path) -> Result<String> {
 }
 
 pub fn gzip_len(bytes: &[u8]) -> usize {
-    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    enc.write_all(bytes).expect("writing to memory");
-    enc.finish().expect("writing to memory").len()
+    gzip(bytes).len()
 }
 
 pub fn human(n: usize) -> String {

@@ -326,6 +326,58 @@ pub fn escape_script(js: &str) -> String {
     out
 }
 
+/// A bundled ES module (one final `export { a, b as c };`, no other export, no static
+/// import) as an expression a classic script can hold:
+/// `(() => { "use strict"; <body> return { a, c: b }; })()`, with `import.meta.url` read as
+/// the script's own address. Used for the vendored pdf.js, whose two modules must share one
+/// classic worker: Chromium refuses module workers from Blob URLs in a `file://` page.
+/// Wrapping keeps their top-level names apart.
+pub fn module_as_expression(src: &str) -> Result<String> {
+    let src = src.replace("import.meta.url", "self.location.href");
+    if src.contains("import.meta") {
+        bail!("`import.meta` other than `import.meta.url` cannot be rewritten");
+    }
+    let src = src.as_str();
+    let starts: Vec<usize> = src
+        .match_indices("export")
+        .map(|(at, _)| at)
+        .filter(|&at| {
+            let before = src[..at].trim_end().chars().last();
+            let after = src[at + "export".len()..].trim_start().chars().next();
+            matches!(before, None | Some(';') | Some('}')) && after == Some('{')
+        })
+        .collect();
+    let [at] = starts[..] else {
+        bail!(
+            "expected exactly one `export {{...}}` statement, found {}",
+            starts.len()
+        );
+    };
+    let open = at + src[at..].find('{').expect("checked above");
+    let close = open + src[open..].find('}').context("unclosed export list")?;
+    let tail = src[close + 1..].trim();
+    if !(tail.is_empty() || tail == ";") {
+        bail!("the export list is not the end of the module");
+    }
+    let mut fields = Vec::new();
+    for item in src[open + 1..close]
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        match item.split_whitespace().collect::<Vec<_>>()[..] {
+            [name] => fields.push(name.to_string()),
+            [local, "as", exported] => fields.push(format!("{exported}: {local}")),
+            _ => bail!("unexpected export item `{item}`"),
+        }
+    }
+    Ok(format!(
+        "(() => {{\n\"use strict\";\n{}\nreturn {{ {} }};\n}})()",
+        &src[..at],
+        fields.join(", ")
+    ))
+}
+
 /// A JSON string literal, with `<` escaped so it can sit inside a `<script>` data block.
 pub fn json_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
@@ -499,6 +551,22 @@ fn local_file(www: &Path, href: &str) -> Result<PathBuf> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn module_becomes_an_expression() {
+        let got = module_as_expression("const a=1;function b(){}export{a,b as c};").unwrap();
+        assert_eq!(
+            got,
+            "(() => {\n\"use strict\";\nconst a=1;function b(){}\nreturn { a, c: b };\n})()"
+        );
+        assert!(module_as_expression("export{a};export{b};").is_err());
+        assert!(module_as_expression("export{a};foo()").is_err());
+        assert!(module_as_expression("const a=1;").is_err());
+        assert!(module_as_expression("const a=import.meta.url;export{a};")
+            .unwrap()
+            .contains("const a=self.location.href;"));
+    }
+
     use super::*;
 
     fn write(dir: &Path, name: &str, text: &str) {

@@ -1,0 +1,94 @@
+// PDF → paragraphs, with Mozilla's pdf.js in a worker of its own (see pdf-worker.js).
+//
+//   const { blocks, pages, warnings } = await readPdf(bytes, maxChars);
+//
+// pdf.js (about 1.9 MB of script) is embedded gzipped in the single file as `#recoupe-pdfjs`
+// and unpacked only when the first PDF arrives, so pages without PDFs never pay for it. The
+// worker stays for the next PDF. A PDF that takes longer than PDF_TIME_LIMIT_MS stops the
+// worker (the only way to stop pdf.js at once); the next PDF starts a fresh one. Errors carry
+// `code` ('pdf-password', 'pdf-damaged', 'pdf-failed', 'pdf-timeout', 'pdf-unavailable').
+
+const PDFJS_ID = 'recoupe-pdfjs';
+/** A PDF whose text is not out after this long is given up (the page stays responsive). */
+export const PDF_TIME_LIMIT_MS = 60_000;
+
+let workerUrl = null;
+let worker = null;
+let nextId = 1;
+const pending = new Map(); // id → {resolve, reject, timer}
+
+function pdfError(code, message) {
+  const err = new Error(message);
+  err.code = code;
+  err.params = {};
+  return err;
+}
+
+async function unpackWorkerSource() {
+  const el = document.getElementById(PDFJS_ID);
+  if (!el || typeof DecompressionStream !== 'function') {
+    throw pdfError('pdf-unavailable', 'PDF reading is not available in this page; copy the text from your PDF viewer and paste it here');
+  }
+  const bin = atob((el.textContent || '').replace(/\s+/g, ''));
+  const gz = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) gz[i] = bin.charCodeAt(i);
+  const source = await new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
+  return URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+}
+
+function stopWorker(reason) {
+  if (worker) worker.terminate();
+  worker = null;
+  for (const [id, job] of pending) {
+    clearTimeout(job.timer);
+    job.reject(reason);
+    pending.delete(id);
+  }
+}
+
+async function startWorker() {
+  if (!workerUrl) workerUrl = await unpackWorkerSource();
+  if (worker) return worker;
+  worker = new Worker(workerUrl, { name: 'recoupe-pdf' });
+  worker.onmessage = (event) => {
+    const { id, ok, code, message, ...result } = event.data;
+    const job = pending.get(id);
+    if (!job) return;
+    pending.delete(id);
+    clearTimeout(job.timer);
+    if (ok) job.resolve(result);
+    else job.reject(pdfError(code, message));
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    stopWorker(pdfError('pdf-failed', `the PDF reader stopped (${event.message || 'unknown error'})`));
+  };
+  return worker;
+}
+
+async function readOne(bytes, maxChars) {
+  const w = await startWorker();
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      stopWorker(pdfError('pdf-timeout', `reading this PDF took more than ${PDF_TIME_LIMIT_MS / 1000} seconds and was stopped; copy its text from your PDF viewer and paste it here`));
+    }, PDF_TIME_LIMIT_MS);
+    pending.set(id, { resolve, reject, timer });
+    const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
+    w.postMessage({ id, bytes: buffer, maxChars }, [buffer]);
+  });
+}
+
+let queue = Promise.resolve();
+
+/**
+ * Reads the text of a PDF (Uint8Array; its buffer is handed over to the worker): resolves to
+ * {blocks: [{text}], pages, warnings}; stops reading pages once `maxChars` are out. PDFs are
+ * read one at a time, so the time limit of one never stops another.
+ */
+export function readPdf(bytes, maxChars) {
+  const run = () => readOne(bytes, maxChars);
+  const result = queue.then(run, run);
+  queue = result.catch(() => {});
+  return result;
+}
