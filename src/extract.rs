@@ -23,8 +23,9 @@
 //! [`MAX_UNPACKED_BYTES`]) are checked here, except the total, which the caller checks with
 //! [`Limits::check_total`] because it alone sees all files.
 //!
-//! Pure: no I/O; never panics (third-party HTML and PDF parsers run on a thread whose panics
-//! are caught and turned into [`InputError::Malformed`]).
+//! Pure: no I/O; never panics and never hangs: third-party HTML and PDF parsers run on a
+//! thread of their own; a panic becomes [`InputError::Malformed`], and a parser still running
+//! after 60 seconds is abandoned with [`InputError::Unsupported`] saying so.
 
 use std::borrow::Cow;
 
@@ -555,7 +556,8 @@ fn html(bytes: &[u8]) -> Result<Extracted, InputError> {
     let result = guarded::run(move || html_article(&source));
     let (title, markdown, from_readability) = match result {
         Ok(r) => r,
-        Err(()) => {
+        Err(guarded::Stopped::TimedOut) => return Err(too_slow(Format::Html)),
+        Err(guarded::Stopped::Panicked) => {
             return Err(InputError::Malformed {
                 format: Format::Html.label(),
                 detail: "the page could not be parsed".to_string(),
@@ -652,7 +654,8 @@ fn pdf(bytes: &[u8]) -> Result<Extracted, InputError> {
                 detail: message,
             });
         }
-        Err(()) => {
+        Err(guarded::Stopped::TimedOut) => return Err(too_slow(Format::Pdf)),
+        Err(guarded::Stopped::Panicked) => {
             return Err(InputError::Malformed {
                 format: Format::Pdf.label(),
                 detail: "its structure could not be read".to_string(),
@@ -710,17 +713,39 @@ fn pdf(_bytes: &[u8]) -> Result<Extracted, InputError> {
 }
 
 /// Runs third-party parsers on a thread of their own, with a large stack (deeply nested
-/// input) and their panics caught and silenced.
+/// input), their panics caught and silenced, and a time limit (a crafted file can make a
+/// parser loop).
 #[cfg(not(target_arch = "wasm32"))]
 mod guarded {
-    use std::sync::Once;
+    use std::sync::{mpsc, Once};
+    use std::time::Duration;
 
     const THREAD_NAME: &str = "recoupe-extract";
     const STACK_BYTES: usize = 256 * 1024 * 1024;
+    /// How long a parser may take on one file (the page gives pdf.js the same).
+    pub(super) const TIME_LIMIT: Duration = Duration::from_secs(60);
 
-    /// Runs `f` and returns its result, or `Err(())` if it panicked (or no thread could be
-    /// started).
-    pub(super) fn run<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Result<T, ()> {
+    /// Why a guarded parser gave no result.
+    #[derive(Debug, PartialEq, Eq)]
+    pub(super) enum Stopped {
+        /// It panicked (or no thread could be started).
+        Panicked,
+        /// It was still running at the time limit. The thread cannot be killed: it is left
+        /// to finish in the background (the command line exits soon after anyway).
+        TimedOut,
+    }
+
+    /// Runs `f` within [`TIME_LIMIT`].
+    pub(super) fn run<T: Send + 'static>(
+        f: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, Stopped> {
+        run_within(TIME_LIMIT, f)
+    }
+
+    pub(super) fn run_within<T: Send + 'static>(
+        limit: Duration,
+        f: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, Stopped> {
         static HOOK: Once = Once::new();
         HOOK.call_once(|| {
             let previous = std::panic::take_hook();
@@ -730,12 +755,54 @@ mod guarded {
                 }
             }));
         });
-        let handle = std::thread::Builder::new()
+        let (send, receive) = mpsc::channel();
+        std::thread::Builder::new()
             .name(THREAD_NAME.to_string())
             .stack_size(STACK_BYTES)
-            .spawn(f)
-            .map_err(|_| ())?;
-        handle.join().map_err(|_| ())
+            .spawn(move || {
+                // The receiver may be gone after a time-out: nothing to tell then.
+                let _ = send.send(f());
+            })
+            .map_err(|_| Stopped::Panicked)?;
+        match receive.recv_timeout(limit) {
+            Ok(result) => Ok(result),
+            Err(mpsc::RecvTimeoutError::Timeout) => Err(Stopped::TimedOut),
+            // The sender was dropped without a result: the parser panicked.
+            Err(mpsc::RecvTimeoutError::Disconnected) => Err(Stopped::Panicked),
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn a_parser_that_runs_on_is_stopped_at_the_limit() {
+            let slow = || std::thread::sleep(Duration::from_secs(5));
+            assert_eq!(
+                run_within(Duration::from_millis(50), slow),
+                Err(Stopped::TimedOut)
+            );
+        }
+
+        #[test]
+        fn a_parser_that_panics_gives_no_result() {
+            let broken = || -> u8 { panic!("a damaged file") };
+            assert_eq!(run_within(TIME_LIMIT, broken), Err(Stopped::Panicked));
+            assert_eq!(run_within(TIME_LIMIT, || 7), Ok(7));
+        }
+    }
+}
+
+/// The refusal of a file whose parser ran out of time.
+#[cfg(not(target_arch = "wasm32"))]
+fn too_slow(format: Format) -> InputError {
+    InputError::Unsupported {
+        what: format!("this {} file", format.label()),
+        hint: format!(
+            "reading it took more than {} seconds, so it was stopped; copy its text into a .txt file and add that",
+            guarded::TIME_LIMIT.as_secs()
+        ),
     }
 }
 
