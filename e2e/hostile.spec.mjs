@@ -176,3 +176,17 @@ test('a PDF opens from its text layer, without its running header, footer and pa
   expect(seen.requests).toEqual([]);
   expect(seen.errors).toEqual([]);
 });
+
+test.describe('in French', () => {
+  test.use({ locale: 'fr-FR' });
+
+  test('an unusable file is explained in French, with French sizes', async ({ page }) => {
+    await open(page);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await drop(page, ['refused/nul-bytes.txt', 'refused/zip-bomb-lying.docx', 'refused/password.pdf', 'refused/old-word.doc']);
+    await expect(page.locator('.doc.failed', { hasText: 'nul-bytes.txt' })).toContainText('un octet NUL à l’octet', { timeout: 30_000 });
+    await expect(page.locator('.doc.failed', { hasText: 'zip-bomb-lying.docx' })).toContainText('plus de 64 Mo, la limite');
+    await expect(page.locator('.doc.failed', { hasText: 'password.pdf' })).toContainText('protégé par un mot de passe', { timeout: 30_000 });
+    await expect(page.locator('.doc.failed', { hasText: 'old-word.doc' })).toContainText('enregistrez-le en .docx, .pdf ou .txt');
+  });
+});

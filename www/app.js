@@ -3,7 +3,7 @@
 
 import { createComparer } from './comparer.js';
 import { readDocumentFile, readPaste, checkFilesTotal } from './files.js';
-import { t, setLang, getLang, detectLang, applyI18n, formatNumber } from './i18n.js';
+import { t, setLang, getLang, detectLang, applyI18n, formatNumber, errorMessage } from './i18n.js';
 import { createState, newId, toStored, fromStored, fixPair, pairAfterAdd, docById, uniqueName } from './state.js';
 import { loadState, saveState, clearState } from './storage.js';
 import { createView } from './view.js';
@@ -281,13 +281,13 @@ function addDocs(read, failures) {
   }
   for (const f of failures) {
     state.failed = state.failed.filter((x) => x.name !== f.name);
-    state.failed.push({ id: newId(), name: f.name, message: f.message });
+    state.failed.push({ id: newId(), name: f.name, message: f.message, code: f.code, params: f.params });
   }
   if (added.length) pairAfterAdd(state, added);
   refreshDocs();
   if (failures.length) {
     setPanel(true);
-    say(failures.map((f) => t('status.readFailed', { name: f.name, msg: f.message })).join(' · '), 'error');
+    say(failures.map((f) => t('status.readFailed', { name: f.name, msg: errorMessage(f) })).join(' · '), 'error');
   } else if (read.length) {
     say(t('status.added', { names: read.map((r) => r.name).join(', ') }));
   }
@@ -302,7 +302,7 @@ async function addFiles(files) {
   try {
     checkFilesTotal(files);
   } catch (e) {
-    say((e && e.message) || String(e), 'error');
+    say(errorMessage(e), 'error');
     return;
   }
   for (const f of files) {
@@ -310,7 +310,7 @@ async function addFiles(files) {
       const d = await readDocumentFile(f);
       read.push({ name: d.name || f.name, text: d.text, format: d.format, warnings: d.warnings || [] });
     } catch (e) {
-      failures.push({ name: f.name, message: (e && e.message) || String(e) });
+      failures.push({ name: f.name, message: (e && e.message) || String(e), code: e && e.code, params: e && e.params });
     }
   }
   addDocs(read, failures);
@@ -446,7 +446,7 @@ function wire() {
       if (got && got.text.trim()) addPasted(got.text, got.name);
       else say(t('status.pasteEmpty'));
     } catch (err) {
-      say((err && err.message) || String(err), 'error');
+      say(errorMessage(err), 'error');
     }
   });
 
@@ -467,7 +467,7 @@ function wire() {
       const got = await readPaste(e.dataTransfer);
       if (got) addPasted(got.text, got.name);
     } catch (err) {
-      say((err && err.message) || String(err), 'error');
+      say(errorMessage(err), 'error');
     }
   });
 

@@ -1,7 +1,7 @@
 // The documents panel: loaded documents with their A/B choice, rename and remove; files
 // that could not be read, each with its message next to its name; bundled examples.
 
-import { t, formatNumber } from './i18n.js';
+import { t, formatNumber, errorMessage } from './i18n.js';
 
 /**
  * Renders the panel list into `listEl` (and the examples into `examplesEl`).
@@ -147,7 +147,7 @@ function failedItem(f, on) {
   const msg = document.createElement('span');
   msg.className = 'doc-error';
   msg.setAttribute('role', 'alert');
-  msg.textContent = `${t('docs.failed')} — ${f.message}`;
+  msg.textContent = `${t('docs.failed')} — ${errorMessage(f)}`;
   main.append(name, msg);
   const actions = document.createElement('div');
   actions.className = 'doc-actions';

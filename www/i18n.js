@@ -15,7 +15,7 @@ const STRINGS = {
     'docs.forget': 'Forget everything',
     'docs.forget.confirm': 'Remove every document and setting stored in this browser?',
     'docs.empty': 'No documents yet. Drop files anywhere, pick them, or paste text.',
-    'docs.hint': 'Drop .txt, .md or .html files anywhere on the page. Nothing leaves this computer.',
+    'docs.hint': 'Drop .txt, .md, .html, .docx or .pdf files anywhere on the page. Nothing leaves this computer.',
     'docs.asA': 'Show {name} as A (left)',
     'docs.asB': 'Show {name} as B (right)',
     'docs.rename': 'Rename',
@@ -137,7 +137,7 @@ const STRINGS = {
     'docs.forget': 'Tout oublier',
     'docs.forget.confirm': 'Supprimer tous les documents et réglages conservés dans ce navigateur ?',
     'docs.empty': 'Aucun document. Déposez des fichiers n’importe où, choisissez-les ou collez du texte.',
-    'docs.hint': 'Déposez des fichiers .txt, .md ou .html n’importe où sur la page. Rien ne quitte cet ordinateur.',
+    'docs.hint': 'Déposez des fichiers .txt, .md, .html, .docx ou .pdf n’importe où sur la page. Rien ne quitte cet ordinateur.',
     'docs.asA': 'Afficher {name} en A (à gauche)',
     'docs.asB': 'Afficher {name} en B (à droite)',
     'docs.rename': 'Renommer',
@@ -248,7 +248,67 @@ const STRINGS = {
     'minimap.label': 'Vue d’ensemble de {name}',
     'view.label': 'Comparaison côte à côte',
     'view.empty': 'Rien à afficher avec ce filtre.',
+    // Messages about a file that could not be read (errorMessage below); English ones are
+    // the messages of ingest.js and pdfreader.js themselves.
+    'error.too-large': 'le fichier fait {size}, plus que la limite de {limit} par fichier',
+    'error.too-large.part': 'une partie de ce fichier se décompresse en plus de {limit}, la limite (une bombe zip ?)',
+    'error.total-too-large': 'les fichiers font ensemble {size}, plus que la limite de {limit} au total',
+    'error.text-too-large': 'son texte fait {size}, plus que la limite de {limit} de texte par document',
+    'error.text-too-large.pasted': 'le texte collé fait {size}, plus que la limite de {limit} de texte par document',
+    'error.empty': 'le fichier est vide',
+    'error.no-text': 'aucun texte n’a été trouvé dans ce fichier {format}',
+    'error.no-text.pdf': 'aucun texte n’a été trouvé dans ce PDF (c’est peut-être une image numérisée ; recoupe ne lit pas le texte des images)',
+    'error.no-text.html': 'aucun texte n’a été trouvé dans cette page HTML (elle n’a pas de texte d’article)',
+    'error.binary': 'c’est {what}, pas du texte ; recoupe lit les fichiers .txt, .md, .html, .docx et .pdf',
+    'error.binary.nul-byte': 'ce sont des données binaires (un octet NUL à l’octet {at}), pas du texte ; recoupe lit les fichiers .txt, .md, .html, .docx et .pdf',
+    'error.binary.nul-char': 'ce sont des données binaires (un caractère NUL au caractère {at}), pas du texte ; recoupe lit les fichiers .txt, .md, .html, .docx et .pdf',
+    'error.binary.controls': 'ce sont des données binaires ({controls} caractères de contrôle sur {total}), pas du texte ; recoupe lit les fichiers .txt, .md, .html, .docx et .pdf',
+    'error.malformed': 'ce fichier Word (.docx) est endommagé ou n’est pas ce que dit son nom : {detail}',
+    'error.unsupported.old-format': 'un document {what} ne peut pas être lu ; enregistrez-le en .docx, .pdf ou .txt et ajoutez-le à nouveau',
+    'error.unsupported.web-archive': 'une archive web {what} ne peut pas être lue ; enregistrez la page en « Page web, HTML uniquement » (.html) et ajoutez celle-ci',
+    'error.unsupported.no-decompression': 'ce navigateur ne sait pas décompresser les fichiers .docx ; utilisez un navigateur récent ou la ligne de commande',
+    'error.unsupported.zip-not-docx': 'c’est {what}, qui ne peut pas être lu ; recoupe lit les documents Word (.docx) ; enregistrez le texte en .docx, .pdf ou .txt',
+    'error.unreadable': 'le fichier n’a pas pu être lu (a-t-il été déplacé ou supprimé ?)',
+    'error.pdf-password': 'ce PDF est protégé par un mot de passe ; ouvrez-le dans votre lecteur PDF, copiez son texte et collez-le ici',
+    'error.pdf-damaged': 'ce PDF est endommagé ou n’est pas un PDF, et aucun texte n’a pu en être lu',
+    'error.pdf-failed': 'le PDF n’a pas pu être lu ({detail})',
+    'error.pdf-timeout': 'la lecture de ce PDF a pris plus de {seconds} secondes et a été arrêtée ; copiez son texte depuis votre lecteur PDF et collez-le ici',
+    'error.pdf-unavailable': 'la lecture des PDF n’est pas disponible dans cette page ; copiez le texte depuis votre lecteur PDF et collez-le ici',
   },
+};
+
+/** French for the English phrases that ingest.js puts in `what` and `detail`. */
+const PHRASES_FR = {
+  'a PDF document': 'un document PDF',
+  'a PNG image': 'une image PNG',
+  'a JPEG image': 'une image JPEG',
+  'a GIF image': 'une image GIF',
+  'an SVG image': 'une image SVG',
+  'a ZIP archive (or an Office document other than .docx)': 'une archive ZIP (ou un document Office autre que .docx)',
+  'an old Microsoft Office document (.doc, .xls, .ppt)': 'un ancien document Microsoft Office (.doc, .xls, .ppt)',
+  'a Rich Text Format (.rtf) document': 'un document RTF (.rtf)',
+  'a program (ELF executable)': 'un programme (exécutable ELF)',
+  'a gzip-compressed file': 'un fichier compressé gzip',
+  'a 7-Zip archive': 'une archive 7-Zip',
+  'a RAR archive': 'une archive RAR',
+  'a WebAssembly module': 'un module WebAssembly',
+  'an Ogg audio or video file': 'un fichier audio ou vidéo Ogg',
+  'a FLAC audio file': 'un fichier audio FLAC',
+  'a web font': 'une police web',
+  'an MP4/QuickTime video or audio file': 'un fichier vidéo ou audio MP4/QuickTime',
+  'a RIFF media file (WebP, WAV, AVI)': 'un fichier multimédia RIFF (WebP, WAV, AVI)',
+  'an SQLite database': 'une base de données SQLite',
+  'a ZIP archive': 'une archive ZIP',
+  'an Excel workbook': 'un classeur Excel',
+  'a PowerPoint presentation': 'une présentation PowerPoint',
+  'an OpenDocument file': 'un fichier OpenDocument',
+  'the zip directory is missing (the file is cut short?)': 'le répertoire zip manque (le fichier est-il tronqué ?)',
+  'a zip directory entry is damaged': 'une entrée du répertoire zip est endommagée',
+  'a zip entry is damaged': 'une entrée zip est endommagée',
+  'the file is cut short': 'le fichier est tronqué',
+  'it uses a compression method recoupe does not know': 'il utilise une méthode de compression que recoupe ne connaît pas',
+  'a compressed part is damaged': 'une partie compressée est endommagée',
+  'its XML is not well-formed': 'son XML est mal formé',
 };
 
 /** The supported interface languages. */
@@ -281,6 +341,41 @@ export function t(key, vars) {
   let s = table[key] ?? STRINGS.en[key] ?? key;
   if (vars) s = s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
   return s;
+}
+
+/** A size in the current language: "16 MB", "16 Mo", "1,5 Mo". */
+export function formatSize(bytes) {
+  const units = current === 'fr' ? ['octets', 'Ko', 'Mo', 'Go'] : ['bytes', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit + 1 < units.length) {
+    value /= 1024;
+    unit += 1;
+  }
+  const digits = unit > 0 && value < 10 ? 1 : 0;
+  return `${formatNumber(value, { maximumFractionDigits: digits, minimumFractionDigits: digits })} ${units[unit]}`;
+}
+
+/**
+ * What to tell the user about a file that could not be read: `{code, params, message}` as
+ * thrown by ingest.js or pdfreader.js, in the current language. The English message is the
+ * one the error carries; other languages look up `error.<code>[.<variant>]`, and fall back to
+ * it for codes they do not know (the engine's own messages).
+ */
+export function errorMessage(err) {
+  if (!err) return '';
+  const message = err.message || String(err);
+  if (current === 'en' || !err.code) return message;
+  const params = err.params || {};
+  const table = STRINGS[current] || {};
+  const key = [`error.${err.code}.${params.variant}`, `error.${err.code}`].find((k) => k in table);
+  if (!key) return message;
+  const phrase = (x) => (current === 'fr' && PHRASES_FR[x]) || x;
+  const vars = { ...params };
+  for (const k of ['size', 'limit']) if (typeof params[k] === 'number') vars[k] = formatSize(params[k]);
+  for (const k of ['at', 'controls', 'total']) if (typeof params[k] === 'number') vars[k] = formatNumber(params[k]);
+  for (const k of ['what', 'detail']) if (typeof params[k] === 'string') vars[k] = phrase(params[k]);
+  return t(key, vars);
 }
 
 const formatters = new Map();

@@ -98,8 +98,9 @@ function binarySignature(bytes) {
   return null;
 }
 
-function binaryError(what) {
-  return inputError('binary', `this is ${what}, not text; ${READS}`, { what });
+/** `detail` names the case for translation: {variant: 'nul-byte' | 'nul-char' | 'controls', ...numbers}. */
+function binaryError(what, detail = {}) {
+  return inputError('binary', `this is ${what}, not text; ${READS}`, { what, ...detail });
 }
 
 function sniffBomlessUtf16(bytes) {
@@ -119,7 +120,7 @@ function sniffBomlessUtf16(bytes) {
 
 function checkTextual(text) {
   const nul = text.indexOf('\0');
-  if (nul >= 0) throw binaryError(`binary data (a NUL character at character ${nul})`);
+  if (nul >= 0) throw binaryError(`binary data (a NUL character at character ${nul})`, { variant: 'nul-char', at: nul });
   let total = 0;
   let controls = 0;
   for (const ch of text) {
@@ -129,7 +130,9 @@ function checkTextual(text) {
       controls += 1;
     }
   }
-  if (controls > 0 && controls * 100 > total) throw binaryError(`binary data (${controls} control characters in ${total})`);
+  if (controls > 0 && controls * 100 > total) {
+    throw binaryError(`binary data (${controls} control characters in ${total})`, { variant: 'controls', controls, total });
+  }
 }
 
 function labelName(label) {
@@ -169,7 +172,7 @@ export function decodeBytes(bytes, hint) {
     return { text, encoding: utf16, warnings };
   }
   const nul = bytes.indexOf(0);
-  if (nul >= 0) throw binaryError(`binary data (a NUL byte at byte ${nul})`);
+  if (nul >= 0) throw binaryError(`binary data (a NUL byte at byte ${nul})`, { variant: 'nul-byte', at: nul });
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
     checkTextual(text);
@@ -538,7 +541,7 @@ function zipEntries(bytes) {
 async function zipRead(bytes, entry) {
   if (entry.uncompressed > MAX_UNPACKED_BYTES) {
     throw inputError('too-large', `a part of this file unpacks to ${humanSize(entry.uncompressed)}, more than the limit of ${humanSize(MAX_UNPACKED_BYTES)}`,
-      { size: entry.uncompressed, limit: MAX_UNPACKED_BYTES });
+      { size: entry.uncompressed, limit: MAX_UNPACKED_BYTES, variant: 'part' });
   }
   const at = entry.offset;
   if (!startsWith(bytes, [0x50, 0x4b, 3, 4], at)) throw docxError('a zip entry is damaged');
@@ -548,7 +551,7 @@ async function zipRead(bytes, entry) {
   if (entry.method === 0) return data;
   if (entry.method !== 8) throw docxError('it uses a compression method recoupe does not know');
   if (typeof DecompressionStream !== 'function') {
-    throw inputError('unsupported', 'this browser cannot unpack .docx files; use a recent browser or the command line', {});
+    throw inputError('unsupported', 'this browser cannot unpack .docx files; use a recent browser or the command line', { variant: 'no-decompression' });
   }
   const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
   const reader = stream.getReader();
@@ -562,7 +565,7 @@ async function zipRead(bytes, entry) {
       if (total > MAX_UNPACKED_BYTES) {
         reader.cancel().catch(() => {});
         throw inputError('too-large', `a part of this file unpacks to more than the limit of ${humanSize(MAX_UNPACKED_BYTES)}`,
-          { size: total, limit: MAX_UNPACKED_BYTES });
+          { size: total, limit: MAX_UNPACKED_BYTES, variant: 'part' });
       }
       chunks.push(value);
     }
@@ -654,7 +657,7 @@ async function docx(bytes) {
     if (find('xl/workbook.xml')) what = 'an Excel workbook';
     else if (find('ppt/presentation.xml')) what = 'a PowerPoint presentation';
     else if (find('content.xml') && find('mimetype')) what = 'an OpenDocument file';
-    throw inputError('unsupported', `${what} cannot be read; recoupe reads Word documents (.docx); save the text as .docx, .pdf or .txt`, { what });
+    throw inputError('unsupported', `${what} cannot be read; recoupe reads Word documents (.docx); save the text as .docx, .pdf or .txt`, { what, variant: 'zip-not-docx' });
   }
   const xml = parseXml(await zipRead(bytes, document));
   let headingIds = new Set();
@@ -686,7 +689,8 @@ function finish(name, text, format, encoding, warnings) {
   if (!text.trim()) {
     if (format === 'text' || format === 'markdown') throw inputError('empty', 'the file is empty', {});
     const hint = NO_TEXT_HINT[format];
-    throw inputError('no-text', `no text was found in this ${LABEL[format]} file${hint ? ` (${hint})` : ''}`, { format });
+    throw inputError('no-text', `no text was found in this ${LABEL[format]} file${hint ? ` (${hint})` : ''}`,
+      { format: LABEL[format], variant: hint ? format : undefined });
   }
   const size = text.length > MAX_TEXT_BYTES / 3 ? utf8Length(text) : text.length;
   if (size > MAX_TEXT_BYTES) {
@@ -716,10 +720,10 @@ export async function ingestBytes(bytes, name) {
   }
   const ext = extension(name);
   if (['doc', 'rtf', 'odt', 'pages', 'wpd', 'epub'].includes(ext)) {
-    throw inputError('unsupported', `a .${ext} document cannot be read; save it as .docx, .pdf or .txt and add it again`, { what: `.${ext}` });
+    throw inputError('unsupported', `a .${ext} document cannot be read; save it as .docx, .pdf or .txt and add it again`, { what: `.${ext}`, variant: 'old-format' });
   }
   if (['mhtml', 'mht', 'webarchive'].includes(ext)) {
-    throw inputError('unsupported', `a .${ext} web archive cannot be read; save the page as "Web page, HTML only" (.html) and add that`, { what: `.${ext}` });
+    throw inputError('unsupported', `a .${ext} web archive cannot be read; save the page as "Web page, HTML only" (.html) and add that`, { what: `.${ext}`, variant: 'web-archive' });
   }
   if (ext === 'svg' || ext === 'svgz' || looksLikeSvg(bytes)) throw binaryError('an SVG image');
   const format = detectFormat(bytes, name);
@@ -774,7 +778,7 @@ export function ingestPaste(dataTransfer) {
   const size = utf8Length(text);
   if (size > MAX_TEXT_BYTES) {
     throw inputError('text-too-large', `the pasted text is ${humanSize(size)}, more than the limit of ${humanSize(MAX_TEXT_BYTES)} of text per document`,
-      { size, limit: MAX_TEXT_BYTES });
+      { size, limit: MAX_TEXT_BYTES, variant: 'pasted' });
   }
   return { name: null, text, format, encoding: 'utf-8', warnings: [] };
 }

@@ -178,7 +178,8 @@ function failure(err) {
   if (name === 'InvalidPDFException' || name === 'MissingPDFException' || name === 'FormatError' || name === 'UnknownErrorException') {
     return { code: 'pdf-damaged', message: 'this PDF is damaged or is not a PDF, and no text could be read from it' };
   }
-  return { code: 'pdf-failed', message: `the PDF could not be read (${String((err && err.message) || err).slice(0, 200)})` };
+  const detail = String((err && err.message) || err).slice(0, 200);
+  return { code: 'pdf-failed', message: `the PDF could not be read (${detail})`, detail };
 }
 
 self.onmessage = async (event) => {

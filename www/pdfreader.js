@@ -17,10 +17,10 @@ let worker = null;
 let nextId = 1;
 const pending = new Map(); // id → {resolve, reject, timer}
 
-function pdfError(code, message) {
+function pdfError(code, message, params = {}) {
   const err = new Error(message);
   err.code = code;
-  err.params = {};
+  err.params = params;
   return err;
 }
 
@@ -51,17 +51,18 @@ async function startWorker() {
   if (worker) return worker;
   worker = new Worker(workerUrl, { name: 'recoupe-pdf' });
   worker.onmessage = (event) => {
-    const { id, ok, code, message, ...result } = event.data;
+    const { id, ok, code, message, detail, ...result } = event.data;
     const job = pending.get(id);
     if (!job) return;
     pending.delete(id);
     clearTimeout(job.timer);
     if (ok) job.resolve(result);
-    else job.reject(pdfError(code, message));
+    else job.reject(pdfError(code, message, { detail }));
   };
   worker.onerror = (event) => {
     event.preventDefault();
-    stopWorker(pdfError('pdf-failed', `the PDF reader stopped (${event.message || 'unknown error'})`));
+    const detail = event.message || 'unknown error';
+    stopWorker(pdfError('pdf-failed', `the PDF reader stopped (${detail})`, { detail }));
   };
   return worker;
 }
@@ -71,7 +72,8 @@ async function readOne(bytes, maxChars) {
   const id = nextId++;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      stopWorker(pdfError('pdf-timeout', `reading this PDF took more than ${PDF_TIME_LIMIT_MS / 1000} seconds and was stopped; copy its text from your PDF viewer and paste it here`));
+      const seconds = PDF_TIME_LIMIT_MS / 1000;
+      stopWorker(pdfError('pdf-timeout', `reading this PDF took more than ${seconds} seconds and was stopped; copy its text from your PDF viewer and paste it here`, { seconds }));
     }, PDF_TIME_LIMIT_MS);
     pending.set(id, { resolve, reject, timer });
     const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;

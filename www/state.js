@@ -15,7 +15,7 @@ export const DEFAULT_CONFIG = Object.freeze({
 export function createState() {
   return {
     docs: [],     // {id, name, text, format, warnings}
-    failed: [],   // {id, name, message}: files that could not be read, shown next to their name
+    failed: [],   // {id, name, message, code, params}: files that could not be read, shown next to their name
     left: null,   // id of the document in column A
     right: null,  // id of the document in column B
     config: { ...DEFAULT_CONFIG },
