@@ -190,3 +190,45 @@ test.describe('in French', () => {
     await expect(page.locator('.doc.failed', { hasText: 'old-word.doc' })).toContainText('enregistrez-le en .docx, .pdf ou .txt');
   });
 });
+
+test('the exported report escapes what the files hold: no markup from them, nothing runs when it is opened', async ({ page, context }) => {
+  const seen = watch(page);
+  await open(page);
+  await drop(page, ['hostile/mutation-xss.html', 'hostile/script-tags.html']);
+  await expect.poll(async () => (await segTexts(page)).some((t) => t.includes('<script>window.__pwned')), { timeout: 30_000 }).toBe(true);
+
+  await page.locator('#export > summary').click();
+  const [htmlDownload] = await Promise.all([page.waitForEvent('download'), page.locator('#export-html').click()]);
+  expect(htmlDownload.suggestedFilename()).toMatch(/^recoupe-.+-vs-.+\.html$/);
+  const html = readFileSync(await htmlDownload.path(), 'utf8');
+  expect(html).toContain('&lt;script&gt;window.__pwned');
+  // Only the report's own elements, and no attribute a file could have brought.
+  const found = await page.evaluate((source) => {
+    const doc = new DOMParser().parseFromString(source, 'text/html');
+    const tags = new Set([...doc.querySelectorAll('*')].map((el) => el.localName));
+    const attrs = new Set([...doc.querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => a.name)));
+    return { tags: [...tags].sort(), attrs: [...attrs].sort() };
+  }, html);
+  const allowed = ['body', 'br', 'del', 'h1', 'head', 'html', 'ins', 'meta', 'p', 'style', 'table', 'tbody', 'td', 'th', 'thead', 'title', 'tr'];
+  expect(found.tags.filter((tag) => !allowed.includes(tag))).toEqual([]);
+  expect(found.attrs.filter((a) => !['charset', 'class', 'content', 'http-equiv', 'lang', 'name'].includes(a))).toEqual([]);
+
+  // Opened as a page, the report runs nothing and loads nothing.
+  const reportPage = await context.newPage();
+  const seenReport = watch(reportPage);
+  const saved = test.info().outputPath('report.html');
+  await htmlDownload.saveAs(saved);
+  await reportPage.goto(pathToFileURL(saved).href);
+  await expect(reportPage.locator('h1')).toContainText('mutation-xss.html');
+  await reportPage.waitForTimeout(500);
+  expect(await reportPage.evaluate(() => window.__pwned)).toBeUndefined();
+  expect(seenReport.dialogs).toEqual([]);
+
+  await page.locator('#export > summary').click();
+  const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.locator('#export-json').click()]);
+  const report = JSON.parse(readFileSync(await jsonDownload.path(), 'utf8'));
+  expect(report.schema).toBe('recoupe/1');
+  expect(report.documents.map((d) => d.name).sort()).toEqual(['mutation-xss.html', 'script-tags.html']);
+  expect(seen.requests).toEqual([]);
+  expect(seen.errors).toEqual([]);
+});

@@ -10,6 +10,7 @@ import { createView } from './view.js';
 import { renderSummary } from './summary.js';
 import { renderDocsPanel } from './docs-panel.js';
 import { installKeys } from './keyboard.js';
+import { reportHtml, reportJson, exportName, saveFile } from './export.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -323,6 +324,27 @@ function addPasted(text, name) {
   say(t('status.pasted', { name: n }));
 }
 
+// ---------- export ----------
+
+function exportReport(kind) {
+  $('export').open = false;
+  const { layout, report } = view;
+  if (!layout || !report) {
+    say(t('export.none'), 'error');
+    return;
+  }
+  const n = names();
+  const name = exportName(n, kind);
+  if (kind === 'json') {
+    saveFile(name, reportJson(report), 'application/json');
+  } else {
+    const split = t(state.config.split === 'paragraphs' ? 'controls.paragraphs' : 'controls.sentences').toLowerCase();
+    const settings = t('export.settings', { threshold: formatNumber(state.config.threshold, { minimumFractionDigits: 2 }), split });
+    saveFile(name, reportHtml({ report, layout, names: n, summary: $('summary-text').textContent, settings }), 'text/html');
+  }
+  say(t('export.saved', { name }));
+}
+
 // ---------- preferences ----------
 
 function applyTheme() {
@@ -470,6 +492,9 @@ function wire() {
       say(errorMessage(err), 'error');
     }
   });
+
+  $('export-html').addEventListener('click', () => exportReport('html'));
+  $('export-json').addEventListener('click', () => exportReport('json'));
 
   installKeys({
     next: () => navigate(view.jump(1, false)),

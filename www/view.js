@@ -540,6 +540,7 @@ export function createView(els) {
       if (layout) applyFilter();
     },
     get layout() { return layout; },
+    get report() { return report; },
     get focused() { return focused; },
     jump,
     focusSeg,
