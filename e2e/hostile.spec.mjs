@@ -7,7 +7,7 @@
 import { test, expect } from '@playwright/test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, resolve, basename } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const PAGE = process.env.RECOUPE_URL || pathToFileURL(resolve(here, '../dist/recoupe.html')).href;
@@ -229,6 +229,29 @@ test('the exported report escapes what the files hold: no markup from them, noth
   const report = JSON.parse(readFileSync(await jsonDownload.path(), 'utf8'));
   expect(report.schema).toBe('recoupe/1');
   expect(report.documents.map((d) => d.name).sort()).toEqual(['mutation-xss.html', 'script-tags.html']);
+  expect(seen.requests).toEqual([]);
+  expect(seen.errors).toEqual([]);
+});
+
+test('every file of the corpus, dropped at once: each is read or refused next to its name, as the corpus README says', async ({ page }) => {
+  const seen = watch(page);
+  await open(page);
+  const all = ['text', 'formats', 'hostile', 'refused'].flatMap((dir) => readdirSync(resolve(CORPUS, dir)).sort().map((f) => `${dir}/${f}`));
+  const refusedNames = new Set([
+    ...all.filter((rel) => rel.startsWith('refused/')),
+    'text/empty.txt', 'text/whitespace-only.txt', 'hostile/drawing.svg',
+  ].map((rel) => basename(rel)));
+  await drop(page, all);
+  for (const rel of all) {
+    const name = basename(rel);
+    const item = page.locator('#docs-panel .doc', { has: page.locator('.doc-name', { hasText: new RegExp(`^${name.replace(/[.]/g, '\\.')}`) }) }).first();
+    await expect(item, name).toBeVisible({ timeout: 60_000 });
+    if (refusedNames.has(name)) await expect(item, name).toHaveClass(/failed/);
+    else await expect(item, name).not.toHaveClass(/failed/);
+  }
+  await expect(page.locator('#progress')).toBeHidden({ timeout: 60_000 });
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  expect(seen.dialogs).toEqual([]);
   expect(seen.requests).toEqual([]);
   expect(seen.errors).toEqual([]);
 });
