@@ -25,7 +25,8 @@ function fail(message, reason) {
   return e;
 }
 
-function base64Bytes(b64) {
+/** Bytes of a base64 data block (white space ignored). */
+export function base64Bytes(b64) {
   const bin = atob(b64.replace(/\s+/g, ''));
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);

@@ -8,6 +8,8 @@
 // worker (the only way to stop pdf.js at once); the next PDF starts a fresh one. Errors carry
 // `code` ('pdf-password', 'pdf-damaged', 'pdf-failed', 'pdf-timeout', 'pdf-unavailable').
 
+import { base64Bytes } from './comparer.js';
+
 const PDFJS_ID = 'recoupe-pdfjs';
 /** A PDF whose text is not out after this long is given up (the page stays responsive). */
 export const PDF_TIME_LIMIT_MS = 60_000;
@@ -29,9 +31,7 @@ async function unpackWorkerSource() {
   if (!el || typeof DecompressionStream !== 'function') {
     throw pdfError('pdf-unavailable', 'PDF reading is not available in this page; copy the text from your PDF viewer and paste it here');
   }
-  const bin = atob((el.textContent || '').replace(/\s+/g, ''));
-  const gz = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) gz[i] = bin.charCodeAt(i);
+  const gz = base64Bytes(el.textContent || '');
   const source = await new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
   return URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
 }
