@@ -470,6 +470,9 @@ function htmlDeclaredEncoding(bytes) {
   return null;
 }
 
+/** Pages with more elements than this skip article detection (a news page has a few thousand). */
+const READABILITY_MAX_ELEMENTS = 30_000;
+
 /** The article of an HTML text: {blocks, fromReadability}. Never runs or loads anything. */
 export function htmlBlocks(html) {
   const parse = () => {
@@ -478,20 +481,27 @@ export function htmlBlocks(html) {
     for (const el of doc.querySelectorAll(NEVER_TEXT)) el.remove();
     return doc;
   };
+  // Readability's scoring is slow on huge pages and runs on the page's thread: past
+  // READABILITY_MAX_ELEMENTS it is skipped and all the visible text is taken instead.
+  const doc = parse();
+  const small = doc.getElementsByTagName('*').length <= READABILITY_MAX_ELEMENTS;
   let article = null;
-  try {
-    article = new Readability(parse(), { serializer: (el) => el }).parse();
-  } catch (e) {
-    article = null;
+  if (small) {
+    try {
+      article = new Readability(doc, { serializer: (el) => el }).parse();
+    } catch (e) {
+      article = null;
+    }
   }
   let blocks = article && article.content ? elementBlocks(article.content) : [];
   let fromReadability = blocks.length > 0;
   let title = article && article.title ? cleanBlock(article.title) : '';
   if (!fromReadability) {
-    const doc = parse();
-    title = cleanBlock(doc.title || '');
-    for (const el of doc.querySelectorAll(FURNITURE)) el.remove();
-    blocks = doc.body ? elementBlocks(doc.body) : [];
+    // Readability rewrote `doc` as it worked; a page too big for it is still intact.
+    const page = small ? parse() : doc;
+    title = cleanBlock(page.title || '');
+    for (const el of page.querySelectorAll(FURNITURE)) el.remove();
+    blocks = page.body ? elementBlocks(page.body) : [];
   }
   if (title && blocks.length && blocks[0].text !== title) blocks.unshift({ text: title, kind: 'heading' });
   return { blocks, fromReadability };
