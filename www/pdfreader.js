@@ -53,6 +53,7 @@ async function startWorker() {
   worker.onmessage = (event) => {
     const { id, ok, code, message, detail, ...result } = event.data;
     const job = pending.get(id);
+    // pdf.js's worker half, on loading, also posts its own "ready" message: it has no id.
     if (!job) return;
     pending.delete(id);
     clearTimeout(job.timer);

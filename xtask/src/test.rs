@@ -153,6 +153,11 @@ fn ensure_chromium() -> Result<()> {
              sudo apt-get update && sudo apt-get install -y chromium chromium-driver"
         );
     }
+    apt_install(&["chromium", "chromium-driver"])
+}
+
+/// `apt-get update`, then `apt-get install` of `packages` without recommends (as root).
+fn apt_install(packages: &[&str]) -> Result<()> {
     run_status(
         Command::new("apt-get")
             .arg("update")
@@ -160,13 +165,8 @@ fn ensure_chromium() -> Result<()> {
     )?;
     run_status(
         Command::new("apt-get")
-            .args([
-                "install",
-                "-y",
-                "--no-install-recommends",
-                "chromium",
-                "chromium-driver",
-            ])
+            .args(["install", "-y", "--no-install-recommends"])
+            .args(packages)
             .env("DEBIAN_FRONTEND", "noninteractive"),
     )
 }
@@ -174,18 +174,7 @@ fn ensure_chromium() -> Result<()> {
 fn ensure_node() -> Result<()> {
     match Command::new("node").arg("--version").output() {
         Ok(o) if o.status.success() => Ok(()),
-        _ if is_root() => {
-            run_status(
-                Command::new("apt-get")
-                    .arg("update")
-                    .env("DEBIAN_FRONTEND", "noninteractive"),
-            )?;
-            run_status(
-                Command::new("apt-get")
-                    .args(["install", "-y", "--no-install-recommends", "nodejs", "npm"])
-                    .env("DEBIAN_FRONTEND", "noninteractive"),
-            )
-        }
+        _ if is_root() => apt_install(&["nodejs", "npm"]),
         _ => bail!(
             "node and npm are needed for the browser tests: sudo apt-get install -y nodejs npm"
         ),
