@@ -7,24 +7,17 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::config::Config;
+use crate::linker::{sigmoid, Evidence, LinkModel};
 use crate::model::{DocId, Link, LinkKind, LinkSide, MovedBlock, PairStats};
-use crate::similarity::{score, shared_terms, Features, Score, Vocabulary};
+use crate::similarity::{
+    clause_cover, count_common, score, shared_names, shared_terms, Features, Score, Vocabulary,
+    MIN_SHARED,
+};
 
 /// Candidates kept per segment and direction.
 const CANDIDATES_PER_SEGMENT: usize = 12;
-/// How much a strong neighbouring pair (i±1, j±1) lends to a pair.
-const NEIGHBOUR_SUPPORT: f32 = 0.12;
 /// Candidates per segment averaged into the background a pair must stand out from.
 const MARGIN_NEIGHBOURS: usize = 3;
-/// How strongly the margin reshapes scores (0 = not at all).
-const MARGIN_WEIGHT: f32 = 2.0;
-/// Below this raw score a pair never links, however much it stands out.
-const ABSOLUTE_FLOOR: f32 = 0.15;
-/// Bonus for pairs at the same relative position in both documents.
-const POSITION_PRIOR: f32 = 0.15;
-/// A second partner must cover this much of the segment it is added to.
-const SECOND_PARTNER_CONTAINMENT: f32 = 0.5;
 
 /// The features of every segment of one document.
 pub struct DocFeatures<'a> {
@@ -77,23 +70,33 @@ fn candidates(left: &DocFeatures, right: &DocFeatures, vocab: &Vocabulary) -> Ve
     pairs
 }
 
-/// A selected correspondence between one left and one right segment.
-#[derive(Clone, Copy, Debug)]
-struct Pair {
-    left: usize,
-    right: usize,
-    score: Score,
-    combined: f32,
-    support: f32,
+/// A candidate correspondence between one left and one right segment of a pair.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    /// Left segment.
+    pub left: usize,
+    /// Right segment.
+    pub right: usize,
+    /// The similarity of the two segments.
+    pub score: Score,
+    /// What the linker weighs.
+    pub evidence: Evidence,
+    /// Log-odds of a link from the evidence alone (first stage).
+    pub logit: f32,
+    /// Support from third accounts, in [0, 1] (0 with two documents).
+    pub support: f32,
+    /// Probability of a link, after the third-account stage when there is one.
+    pub probability: f32,
 }
 
-/// Aligns two documents; returns links (without word diffs) ordered by left segment.
-pub fn align_pair(
+/// Scores every candidate pair of two documents and gathers each pair's evidence.
+/// Symmetric: swapping `left` and `right` gives the same candidates, mirrored.
+pub fn candidates_of_pair(
     left: &DocFeatures,
     right: &DocFeatures,
     vocab: &Vocabulary,
-    config: &Config,
-) -> Vec<Link> {
+    model: &LinkModel,
+) -> Vec<Candidate> {
     let mut scored: BTreeMap<(usize, usize), Score> = BTreeMap::new();
     for (i, j) in candidates(left, right, vocab) {
         let s = score(&left.segments[i], &right.segments[j]);
@@ -101,193 +104,258 @@ pub fn align_pair(
             scored.insert((i, j), s);
         }
     }
-    // Margin: how much a pair stands out from each side's other candidates. Accounts of
-    // one event share a topic, so absolute similarity alone links everything a little
-    // (the margin criterion of bitext mining, Artetxe & Schwenk 2019).
+    // Each segment's candidates, strongest first: its best, and the background a pair
+    // must stand out from (accounts of one event share a topic, so everything is a
+    // little alike: the margin criterion of bitext mining, Artetxe & Schwenk 2019).
     let mut top_left: HashMap<usize, Vec<f32>> = HashMap::new();
     let mut top_right: HashMap<usize, Vec<f32>> = HashMap::new();
     for (&(i, j), s) in &scored {
         top_left.entry(i).or_default().push(s.total);
         top_right.entry(j).or_default().push(s.total);
     }
-    let mean_top = |v: &mut Vec<f32>| {
+    let summarise = |v: &mut Vec<f32>| {
         v.sort_by(|a, b| b.total_cmp(a));
         let k = v.len().min(MARGIN_NEIGHBOURS);
-        v[..k].iter().sum::<f32>() / k.max(1) as f32
+        let mean = v[..k].iter().sum::<f32>() / k.max(1) as f32;
+        (v[0], mean)
     };
-    let avg_left: HashMap<usize, f32> = top_left
+    let left_top: HashMap<usize, (f32, f32)> = top_left
         .iter_mut()
-        .map(|(&i, v)| (i, mean_top(v)))
+        .map(|(&i, v)| (i, summarise(v)))
         .collect();
-    let avg_right: HashMap<usize, f32> = top_right
+    let right_top: HashMap<usize, (f32, f32)> = top_right
         .iter_mut()
-        .map(|(&j, v)| (j, mean_top(v)))
+        .map(|(&j, v)| (j, summarise(v)))
         .collect();
     let (n, m) = (
         left.segments.len().max(1) as f32,
         right.segments.len().max(1) as f32,
     );
-    let combined: BTreeMap<(usize, usize), f32> = scored
-        .iter()
-        .map(|(&(i, j), s)| {
-            let background = 0.5 * (avg_left[&i] + avg_right[&j]);
-            let margin = s.total / background.max(1e-3);
-            let mut c = s.total * (2.0 * margin / (1.0 + margin)).powf(MARGIN_WEIGHT);
-            // Standing out among weak candidates is not enough.
-            if s.total < ABSOLUTE_FLOOR {
-                c = 0.0;
-            }
-            // Accounts mostly keep the story's order: a mild prior for the diagonal.
-            let drift = ((i as f32 + 0.5) / n - (j as f32 + 0.5) / m).abs();
-            c *= 1.0 + POSITION_PRIOR * (1.0 - (drift / 0.25).min(1.0));
-            ((i, j), c.min(1.0))
-        })
-        .collect();
-    // Neighbours support each other: a pair next to a strong pair in the same order is
-    // more likely right (Vecalign's intuition, without forbidding moves).
-    let total = |i: usize, j: usize| combined.get(&(i, j)).copied().unwrap_or(0.0);
-    let mut pairs: Vec<Pair> = scored
+    let total = |i: usize, j: usize| scored.get(&(i, j)).map_or(0.0, |s| s.total);
+    scored
         .iter()
         .map(|(&(i, j), &s)| {
+            let (lf, rf) = (&left.segments[i], &right.segments[j]);
+            let (best_l, background_l) = left_top[&i];
+            let (best_r, background_r) = right_top[&j];
+            let background = 0.5 * (background_l + background_r);
+            let margin = (s.total / background.max(1e-3)).clamp(0.1, 10.0);
+            let (rank_l, rank_r) = (s.total / best_l.max(1e-6), s.total / best_r.max(1e-6));
             let before = if i > 0 && j > 0 {
                 total(i - 1, j - 1)
             } else {
                 0.0
             };
-            let after = total(i + 1, j + 1);
-            let c = total(i, j);
-            let support = NEIGHBOUR_SUPPORT * before.max(after) * c.min(0.5) * 2.0;
-            Pair {
+            let neighbour = before.max(total(i + 1, j + 1));
+            let both_numbers = !lf.numbers.is_empty() && !rf.numbers.is_empty();
+            let common_numbers = count_common(&lf.numbers, &rf.numbers);
+            let drift = ((i as f32 + 0.5) / n - (j as f32 + 0.5) / m).abs();
+            let length_ratio = lf.mass.min(rf.mass) / lf.mass.max(rf.mass).max(1e-6);
+            let evidence: Evidence = [
+                s.dice,
+                s.containment * (lf.mass.min(rf.mass) / (3.0 * MIN_SHARED)).min(1.0),
+                s.grams,
+                (1.0 + s.shared).ln(),
+                margin.ln(),
+                rank_l.min(rank_r),
+                rank_l.max(rank_r),
+                f32::from(rank_l >= 1.0 && rank_r >= 1.0),
+                clause_cover(lf, rf),
+                (1.0 + shared_names(lf, rf, vocab)).ln(),
+                (common_numbers as f32).min(3.0) / 3.0,
+                f32::from(both_numbers && common_numbers == 0),
+                f32::from(lf.negated != rf.negated),
+                drift,
+                neighbour,
+                length_ratio,
+                f32::from(i == 0 && j == 0),
+                best_l.max(best_r) - s.total,
+            ];
+            let logit = model.pair_logit(&evidence);
+            Candidate {
                 left: i,
                 right: j,
                 score: s,
-                combined: c,
-                support,
+                evidence,
+                logit,
+                support: 0.0,
+                probability: sigmoid(logit),
             }
         })
-        .collect();
-    let adjusted = |p: &Pair| (p.combined + p.support).min(1.0);
-    pairs.sort_by(|a, b| {
-        adjusted(b)
-            .total_cmp(&adjusted(a))
-            .then(a.left.min(a.right).cmp(&b.left.min(b.right)))
-            .then(a.left.max(a.right).cmp(&b.left.max(b.right)))
-    });
-
-    // One-to-one first: best pairs, each segment once.
-    let threshold = config.threshold;
-    let mut left_used = vec![false; left.segments.len()];
-    let mut right_used = vec![false; right.segments.len()];
-    let mut chosen: Vec<Pair> = Vec::new();
-    for p in &pairs {
-        if adjusted(p) < threshold {
-            break;
-        }
-        if !left_used[p.left] && !right_used[p.right] {
-            left_used[p.left] = true;
-            right_used[p.right] = true;
-            chosen.push(*p);
-        }
-    }
-    // Then second partners: an unlinked segment joins a linked one when the pair is
-    // strong and the unlinked segment is largely contained in it (a split or merge).
-    let mut extra = Vec::new();
-    for p in &pairs {
-        if adjusted(p) < threshold {
-            break;
-        }
-        let (lu, ru) = (left_used[p.left], right_used[p.right]);
-        if lu && ru {
-            continue;
-        }
-        let (lf, rf) = (&left.segments[p.left], &right.segments[p.right]);
-        let free_mass = if lu { rf.mass } else { lf.mass };
-        if free_mass > 0.0 && p.score.shared / free_mass >= SECOND_PARTNER_CONTAINMENT {
-            left_used[p.left] = true;
-            right_used[p.right] = true;
-            extra.push(*p);
-        }
-    }
-    chosen.extend(extra);
-    group(left, right, vocab, chosen)
+        .collect()
 }
 
-/// Groups selected pairs into links: pairs that share a segment and form consecutive runs
-/// on both sides become one link (a split or a merge); others stay one-to-one.
+/// The candidates of every pair of documents, with the pair they belong to.
+pub struct PairCandidates {
+    /// Left document.
+    pub left: DocId,
+    /// Right document.
+    pub right: DocId,
+    /// Its scored candidates, ordered by (left, right) segment.
+    pub candidates: Vec<Candidate>,
+}
+
+/// With three or more accounts, each pair's probability is revised by what the other
+/// accounts say: a sentence of a third account that both segments link to makes the
+/// pair more likely (transitivity). The support is the best over third segments of the
+/// weaker of the two first-stage probabilities, so it is symmetric and order-free.
+pub fn third_account_support(all: &mut [PairCandidates], model: &LinkModel) {
+    let docs = all.iter().map(|p| p.left.max(p.right) + 1).max().unwrap_or(0);
+    if docs < 3 {
+        return;
+    }
+    // First-stage probabilities by (doc, seg) → [(other doc, other seg, p)].
+    let mut partners: HashMap<(DocId, usize), Vec<(DocId, usize, f32)>> = HashMap::new();
+    let mut lookup: HashMap<(DocId, usize, DocId, usize), f32> = HashMap::new();
+    for pc in all.iter() {
+        for c in &pc.candidates {
+            let p = sigmoid(c.logit);
+            partners
+                .entry((pc.left, c.left))
+                .or_default()
+                .push((pc.right, c.right, p));
+            partners
+                .entry((pc.right, c.right))
+                .or_default()
+                .push((pc.left, c.left, p));
+            lookup.insert((pc.left, c.left, pc.right, c.right), p);
+            lookup.insert((pc.right, c.right, pc.left, c.left), p);
+        }
+    }
+    for pc in all.iter_mut() {
+        for c in &mut pc.candidates {
+            let mut support = 0.0f32;
+            for &(doc, seg, p) in partners.get(&(pc.left, c.left)).into_iter().flatten() {
+                if doc == pc.right {
+                    continue;
+                }
+                if let Some(&q) = lookup.get(&(pc.right, c.right, doc, seg)) {
+                    support = support.max(p.min(q));
+                }
+            }
+            c.support = support;
+            c.probability = model.with_third(c.logit, support);
+        }
+    }
+}
+
+/// Selects every candidate at or above the threshold (many-to-many: a segment links to
+/// every segment of the other account that asserts a shared proposition) and groups the
+/// selected pairs into links; returns links ordered by left segment.
+pub fn select(
+    left: &DocFeatures,
+    right: &DocFeatures,
+    vocab: &Vocabulary,
+    candidates: &[Candidate],
+    threshold: f32,
+) -> Vec<Link> {
+    let chosen: Vec<&Candidate> = candidates
+        .iter()
+        .filter(|c| c.probability >= threshold)
+        .collect();
+    group(left, right, vocab, &chosen)
+}
+
+/// Groups selected pairs into links, symmetrically in the two sides:
+/// * a set of pairs that covers every pair between consecutive segments on both sides,
+///   and nothing else around them, is one link (a split, a merge, or a 2 × 2 block);
+/// * a segment whose consecutive partners have no other partner is one link with them
+///   (`{3} ↔ {5, 6}`), whichever side it is on;
+/// * every other pair is a link of its own (non-consecutive partners stay separate).
 fn group(
     left: &DocFeatures,
     right: &DocFeatures,
     vocab: &Vocabulary,
-    pairs: Vec<Pair>,
+    pairs: &[&Candidate],
 ) -> Vec<Link> {
-    // Union-find over pairs connected by a shared segment.
-    let n = pairs.len();
-    let mut parent: Vec<usize> = (0..n).collect();
-    fn find(parent: &mut [usize], x: usize) -> usize {
-        let mut r = x;
-        while parent[r] != r {
-            r = parent[r];
-        }
-        let mut y = x;
-        while parent[y] != r {
-            let next = parent[y];
-            parent[y] = r;
-            y = next;
-        }
-        r
+    let mut of_left: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut of_right: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for p in pairs {
+        of_left.entry(p.left).or_default().push(p.right);
+        of_right.entry(p.right).or_default().push(p.left);
     }
-    let mut by_left: HashMap<usize, usize> = HashMap::new();
-    let mut by_right: HashMap<usize, usize> = HashMap::new();
-    for (k, p) in pairs.iter().enumerate() {
-        for (map, key) in [(&mut by_left, p.left), (&mut by_right, p.right)] {
-            if let Some(&other) = map.get(&key) {
-                let (a, b) = (find(&mut parent, k), find(&mut parent, other));
-                parent[a.max(b)] = a.min(b);
-            } else {
-                map.insert(key, k);
-            }
-        }
+    for v in of_left.values_mut().chain(of_right.values_mut()) {
+        v.sort_unstable();
     }
-    let mut groups: BTreeMap<usize, Vec<Pair>> = BTreeMap::new();
-    for (k, p) in pairs.iter().enumerate() {
-        let root = find(&mut parent, k);
-        groups.entry(root).or_default().push(*p);
-    }
+    let probability: HashMap<(usize, usize), f32> = pairs
+        .iter()
+        .map(|p| ((p.left, p.right), p.probability))
+        .collect();
+    let mut done: std::collections::HashSet<(usize, usize)> = Default::default();
     let mut links = Vec::new();
-    for (_, members) in groups {
-        let mut ls: Vec<usize> = members.iter().map(|p| p.left).collect();
-        let mut rs: Vec<usize> = members.iter().map(|p| p.right).collect();
-        ls.sort_unstable();
-        ls.dedup();
-        rs.sort_unstable();
-        rs.dedup();
-        let consecutive = |v: &[usize]| v.windows(2).all(|w| w[1] == w[0] + 1);
-        if members.len() > 1 && consecutive(&ls) && consecutive(&rs) {
-            let lf: Vec<&Features> = ls.iter().map(|&i| &left.segments[i]).collect();
-            let rf: Vec<&Features> = rs.iter().map(|&j| &right.segments[j]).collect();
-            let (lu, ru) = (Features::union(&lf), Features::union(&rf));
-            let s = score(&lu, &ru);
-            let best = members.iter().map(|p| p.score.total).fold(0.0f32, f32::max);
-            links.push(make_link(
-                left.doc,
-                right.doc,
-                ls[0]..ls[ls.len() - 1] + 1,
-                rs[0]..rs[rs.len() - 1] + 1,
-                s.total.max(best),
-                why(&lu, &ru, vocab),
-            ));
-        } else {
-            for p in members {
-                let (lf, rf) = (&left.segments[p.left], &right.segments[p.right]);
-                links.push(make_link(
-                    left.doc,
-                    right.doc,
-                    p.left..p.left + 1,
-                    p.right..p.right + 1,
-                    p.score.total,
-                    why(lf, rf, vocab),
-                ));
+    let mut push = |ls: Vec<usize>, rs: Vec<usize>, done: &mut std::collections::HashSet<(usize, usize)>| {
+        let mut best = 0.0f32;
+        for &i in &ls {
+            for &j in &rs {
+                done.insert((i, j));
+                best = best.max(probability.get(&(i, j)).copied().unwrap_or(0.0));
             }
+        }
+        let lf: Vec<&Features> = ls.iter().map(|&i| &left.segments[i]).collect();
+        let rf: Vec<&Features> = rs.iter().map(|&j| &right.segments[j]).collect();
+        let why = if lf.len() == 1 && rf.len() == 1 {
+            why(lf[0], rf[0], vocab)
+        } else {
+            why(&Features::union(&lf), &Features::union(&rf), vocab)
+        };
+        links.push(make_link(
+            left.doc,
+            right.doc,
+            ls[0]..ls[ls.len() - 1] + 1,
+            rs[0]..rs[rs.len() - 1] + 1,
+            best,
+            why,
+        ));
+    };
+    let consecutive = |v: &[usize]| v.windows(2).all(|w| w[1] == w[0] + 1);
+    // Stars and blocks: a left run sharing exactly one consecutive right run, and vice
+    // versa. Rows are compared as whole partner lists, so the rule reads the same from
+    // either side.
+    let mut starts: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
+    let mut seen_runs: std::collections::HashSet<Vec<usize>> = Default::default();
+    for (&i, rs) in &of_left {
+        if !consecutive(rs) || seen_runs.contains(rs) {
+            continue;
+        }
+        // Every right segment of the run has exactly the same left partners, which are
+        // consecutive and each have exactly this run: a complete block.
+        let ls = &of_right[&rs[0]];
+        let block = consecutive(ls)
+            && ls.contains(&i)
+            && rs.iter().all(|j| of_right[j] == *ls)
+            && ls.iter().all(|l| of_left[l] == *rs);
+        if block && (ls.len() > 1 || rs.len() > 1) {
+            seen_runs.insert(rs.clone());
+            starts.push((ls.clone(), rs.clone()));
+        }
+    }
+    for (ls, rs) in starts {
+        push(ls, rs, &mut done);
+    }
+    // Stars: one segment, a consecutive run of partners that have only it.
+    for (&i, rs) in &of_left {
+        for run in runs(rs) {
+            if run.len() > 1
+                && run.iter().all(|j| of_right[j] == [i])
+                && !done.contains(&(i, run[0]))
+            {
+                push(vec![i], run, &mut done);
+            }
+        }
+    }
+    for (&j, ls) in &of_right {
+        for run in runs(ls) {
+            if run.len() > 1
+                && run.iter().all(|i| of_left[i] == [j])
+                && !done.contains(&(run[0], j))
+            {
+                push(run, vec![j], &mut done);
+            }
+        }
+    }
+    for p in pairs {
+        if !done.contains(&(p.left, p.right)) {
+            push(vec![p.left], vec![p.right], &mut done);
         }
     }
     links.sort_by(|a, b| {
@@ -295,6 +363,18 @@ fn group(
             .cmp(&(b.left.segments.start, b.right.segments.start))
     });
     links
+}
+
+/// Splits a sorted list into runs of consecutive values.
+fn runs(v: &[usize]) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    for &x in v {
+        match out.last_mut() {
+            Some(run) if run.last() == Some(&(x.wrapping_sub(1))) => run.push(x),
+            _ => out.push(vec![x]),
+        }
+    }
+    out
 }
 
 fn why(a: &Features, b: &Features, vocab: &Vocabulary) -> Vec<String> {
@@ -328,6 +408,7 @@ fn make_link(
         flags: Vec::new(),
         why,
         moved_block: None,
+        marks: [Vec::new(), Vec::new()],
     }
 }
 
@@ -346,11 +427,24 @@ pub fn mark_moves(links: &mut [Link], first_index: usize, first_block: usize) ->
     } else {
         longest_chain(links)
     };
+    // Off the chain is not enough to be moved: with many-to-many links, a second partner
+    // can sit between two chain links in the same order. Moved means crossing the chain.
+    let chain: Vec<&Link> = (0..n).filter(|&k| in_order[k]).map(|k| &links[k]).collect();
+    let crosses = |l: &Link| {
+        let before = chain.partition_point(|c| c.left.segments.end <= l.left.segments.start);
+        let after = chain.partition_point(|c| c.left.segments.start < l.left.segments.end);
+        let late = before > 0 && chain[before - 1].right.segments.start >= l.right.segments.end;
+        let early = after < chain.len() && chain[after].right.segments.end <= l.right.segments.start;
+        late || early
+    };
+    let moved: Vec<bool> = (0..n)
+        .map(|k| !in_order[k] && crosses(&links[k]))
+        .collect();
     let mut blocks: Vec<MovedBlock> = Vec::new();
     let mut current: Option<MovedBlock> = None;
     let mut prev: Option<(usize, usize)> = None;
     for k in 0..n {
-        if in_order[k] {
+        if !moved[k] {
             if let Some(b) = current.take() {
                 blocks.push(b);
             }

@@ -1,5 +1,7 @@
 //! One struct for every knob, so no function takes a boolean parameter.
 
+use crate::linker::LinkModel;
+
 /// How texts are cut into units of comparison.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Split {
@@ -31,7 +33,7 @@ pub struct Config {
     pub split: Split,
     /// Language rules.
     pub lang: LangChoice,
-    /// How alike two segments must be to link, in [0, 1]; lower links more.
+    /// How likely a pair must be to link, in [0, 1]; lower links more.
     pub threshold: f32,
     /// Word diffs and "identical" ignore letter case.
     pub ignore_case: bool,
@@ -39,11 +41,14 @@ pub struct Config {
     pub ignore_accents: bool,
     /// Word diffs and "identical" ignore punctuation.
     pub ignore_punctuation: bool,
+    /// The weights that turn a pair's evidence into a probability of a link.
+    pub model: LinkModel,
 }
 
 impl Config {
-    /// The default threshold, tuned on the development sets (see `cargo xtask eval`).
-    pub const DEFAULT_THRESHOLD: f32 = 0.25;
+    /// The default threshold: a link's probability must reach it. Fitted with the link
+    /// model by `cargo xtask train` (the F1-best threshold on the training data).
+    pub const DEFAULT_THRESHOLD: f32 = crate::linker::TRAINED_THRESHOLD;
 }
 
 impl Default for Config {
@@ -55,6 +60,7 @@ impl Default for Config {
             ignore_case: false,
             ignore_accents: false,
             ignore_punctuation: false,
+            model: LinkModel::default(),
         }
     }
 }

@@ -27,6 +27,8 @@ pub mod align;
 pub mod config;
 pub mod decode;
 pub mod extract;
+pub mod linker;
+pub mod marks;
 pub mod model;
 pub mod normalize;
 pub mod report;
@@ -109,6 +111,53 @@ pub fn compare_with(
         return Err(CompareError::TooFewDocuments(inputs.len()));
     }
     let mut warnings = Vec::new();
+    let analysis = analyse(inputs, config, observer, &mut warnings);
+    let all = candidates_of(
+        &analysis.features,
+        &analysis.vocab,
+        config,
+        observer,
+        &mut warnings,
+    );
+    finish(analysis, all, config, observer, warnings)
+}
+
+/// Every candidate pair of every pair of documents, with its evidence and probability:
+/// what the link model sees (for training it: `cargo xtask train`).
+pub fn candidate_pairs(
+    inputs: &[Input],
+    config: &Config,
+) -> Result<Vec<align::PairCandidates>, CompareError> {
+    if inputs.len() < 2 {
+        return Err(CompareError::TooFewDocuments(inputs.len()));
+    }
+    let mut warnings = Vec::new();
+    let mut observer = |_, _, _| true;
+    let analysis = analyse(inputs, config, &mut observer, &mut warnings);
+    Ok(candidates_of(
+        &analysis.features,
+        &analysis.vocab,
+        config,
+        &mut observer,
+        &mut warnings,
+    ))
+}
+
+/// Documents cut into segments, and what similarity knows of each segment.
+struct Analysis {
+    documents: Vec<Document>,
+    vocab: Vocabulary,
+    features: Vec<Vec<Features>>,
+    /// The terms of every segment of every document, with their offsets.
+    terms: Vec<Vec<Vec<normalize::Term>>>,
+}
+
+fn analyse(
+    inputs: &[Input],
+    config: &Config,
+    observer: &mut dyn FnMut(Stage, usize, usize) -> bool,
+    warnings: &mut Vec<String>,
+) -> Analysis {
     let normalizer = Normalizer::default();
     let mut documents = Vec::with_capacity(inputs.len());
     for (k, input) in inputs.iter().enumerate() {
@@ -142,13 +191,28 @@ pub fn compare_with(
         doc_terms.push(per_segment);
     }
     add_acronym_terms(&mut doc_terms);
+    // Ids in key order, each key's surface and class chosen the same way whatever the
+    // order of the documents: sums over terms then add in the same order, to the bit.
+    let mut keys: std::collections::BTreeMap<&str, (&str, normalize::TermClass)> =
+        Default::default();
+    for t in doc_terms.iter().flatten().flatten() {
+        keys.entry(&t.key)
+            .and_modify(|(surface, class)| {
+                *surface = (*surface).min(&t.surface);
+                *class = (*class).max(t.class);
+            })
+            .or_insert((&t.surface, t.class));
+    }
+    for (key, (surface, class)) in keys {
+        vocab.intern(key, surface, class);
+    }
     let mut doc_ids: Vec<Vec<Vec<u32>>> = Vec::with_capacity(documents.len());
     for per_segment in &doc_terms {
         let mut ids_per_segment = Vec::with_capacity(per_segment.len());
         for terms in per_segment {
             let ids: Vec<u32> = terms
                 .iter()
-                .map(|t| vocab.intern(&t.key, &t.surface))
+                .map(|t| vocab.intern(&t.key, &t.surface, t.class))
                 .collect();
             let mut unique = ids.clone();
             unique.sort_unstable();
@@ -164,15 +228,79 @@ pub fn compare_with(
     let features: Vec<Vec<Features>> = doc_terms
         .iter()
         .zip(&doc_ids)
-        .map(|(terms, ids)| {
+        .zip(&documents)
+        .map(|((terms, ids), doc)| {
             terms
                 .iter()
                 .zip(ids)
-                .map(|(t, i)| Features::new(t, i, &vocab))
+                .enumerate()
+                .map(|(s, (t, i))| Features::new(doc.segment_text(s), t, i, &vocab))
                 .collect()
         })
         .collect();
 
+    Analysis {
+        documents,
+        vocab,
+        features,
+        terms: doc_terms,
+    }
+}
+
+fn candidates_of(
+    features: &[Vec<Features>],
+    vocab: &Vocabulary,
+    config: &Config,
+    observer: &mut dyn FnMut(Stage, usize, usize) -> bool,
+    warnings: &mut Vec<String>,
+) -> Vec<align::PairCandidates> {
+    let doc_features = |d: DocId| DocFeatures {
+        doc: d,
+        segments: &features[d],
+    };
+    let pairs: Vec<(usize, usize)> = (0..features.len())
+        .flat_map(|l| (l + 1..features.len()).map(move |r| (l, r)))
+        .collect();
+    let mut all = Vec::with_capacity(pairs.len());
+    for (k, &(l, r)) in pairs.iter().enumerate() {
+        if !observer(Stage::Aligning, k, pairs.len()) {
+            warnings.push("comparison cut short: some pairs were not aligned".to_string());
+            break;
+        }
+        all.push(align::PairCandidates {
+            left: l,
+            right: r,
+            candidates: align::candidates_of_pair(
+                &doc_features(l),
+                &doc_features(r),
+                vocab,
+                &config.model,
+            ),
+        });
+    }
+    align::third_account_support(&mut all, &config.model);
+    all
+}
+
+/// Links from the candidates, moves, coverage and word diffs.
+fn finish(
+    analysis: Analysis,
+    all: Vec<align::PairCandidates>,
+    config: &Config,
+    observer: &mut dyn FnMut(Stage, usize, usize) -> bool,
+    mut warnings: Vec<String>,
+) -> Result<Comparison, CompareError> {
+    let Analysis {
+        documents,
+        vocab,
+        features,
+        terms,
+    } = analysis;
+    let vocab = &vocab;
+    let doc_features = |d: DocId| DocFeatures {
+        doc: d,
+        segments: &features[d],
+    };
     let seg_len: Vec<Vec<usize>> = documents
         .iter()
         .map(|d| {
@@ -182,29 +310,15 @@ pub fn compare_with(
                 .collect()
         })
         .collect();
-    let pairs: Vec<(usize, usize)> = (0..documents.len())
-        .flat_map(|l| (l + 1..documents.len()).map(move |r| (l, r)))
-        .collect();
     let mut links = Vec::new();
     let mut moves = Vec::new();
     let mut stats = Vec::new();
-    for (k, &(l, r)) in pairs.iter().enumerate() {
-        if !observer(Stage::Aligning, k, pairs.len()) {
-            warnings.push("comparison cut short: some pairs were not aligned".to_string());
-            break;
-        }
-        let left = DocFeatures {
-            doc: l,
-            segments: &features[l],
-        };
-        let right = DocFeatures {
-            doc: r,
-            segments: &features[r],
-        };
-        let mut pair_links = align::align_pair(&left, &right, &vocab, config);
+    for pc in &all {
+        let (left, right) = (doc_features(pc.left), doc_features(pc.right));
+        let mut pair_links = align::select(&left, &right, vocab, &pc.candidates, config.threshold);
         let first = links.len();
         moves.extend(align::mark_moves(&mut pair_links, first, moves.len()));
-        stats.push(align::coverage(l, r, &pair_links, &seg_len));
+        stats.push(align::coverage(pc.left, pc.right, &pair_links, &seg_len));
         links.extend(pair_links);
     }
 
@@ -222,9 +336,12 @@ pub fn compare_with(
         let lt = joined_text(&documents[link.left.doc], link.left.segments.clone());
         let rt = joined_text(&documents[link.right.doc], link.right.segments.clone());
         let (diff, flags) = worddiff::diff_words(&lt, &rt, options);
-        link.kind = kind_of(&diff, link.score, &lt, &rt);
+        link.kind = kind_of(&diff, &lt, &rt);
         link.diff = diff;
         link.flags = flags;
+        if link.kind != LinkKind::Identical {
+            link.marks = marks::of_link(link, &documents, &terms);
+        }
     }
     Ok(Comparison {
         documents,
@@ -235,19 +352,23 @@ pub fn compare_with(
     })
 }
 
-/// Score from which a reworded pair of similar length counts as equivalent.
-const EQUIVALENT_SCORE: f32 = 0.5;
+/// Share of each side's words the word diff must keep for a reworded pair to count as
+/// equivalent: the same statement in other words, neither side saying much more. Chosen
+/// by reading the seed pairs' links: at 0.5 a sentence with one extra clause is partial.
+const EQUIVALENT_KEPT: f32 = 0.5;
 
-fn kind_of(diff: &[model::DiffPiece], score: f32, left: &str, right: &str) -> LinkKind {
+fn kind_of(diff: &[model::DiffPiece], left: &str, right: &str) -> LinkKind {
     if diff.iter().all(|p| p.tag == model::DiffTag::Equal) {
         return LinkKind::Identical;
     }
-    let (a, b) = (
-        left.split_whitespace().count() as f32,
-        right.split_whitespace().count() as f32,
-    );
-    let ratio = a.min(b) / a.max(b).max(1.0);
-    if score >= EQUIVALENT_SCORE && ratio >= 0.6 {
+    let words = |s: &str| s.split_whitespace().count() as f32;
+    let kept: f32 = diff
+        .iter()
+        .filter(|p| p.tag == model::DiffTag::Equal)
+        .map(|p| words(&p.text))
+        .sum();
+    let (a, b) = (words(left).max(1.0), words(right).max(1.0));
+    if kept / a >= EQUIVALENT_KEPT && kept / b >= EQUIVALENT_KEPT {
         LinkKind::Equivalent
     } else {
         LinkKind::Partial
@@ -297,12 +418,14 @@ fn add_acronym_terms(doc_terms: &mut [Vec<Vec<normalize::Term>>]) {
             }
             let found = terms
                 .windows(keys.len())
-                .any(|w| w.iter().zip(keys).all(|(t, k)| t.key == *k));
-            if found {
+                .find(|w| w.iter().zip(keys).all(|(t, k)| t.key == *k))
+                .map(|w| w[0].start);
+            if let Some(start) = found {
                 terms.push(Term {
                     key: acronym.clone(),
                     class: TermClass::Acronym,
                     surface: acronym.to_uppercase(),
+                    start,
                 });
             }
         }

@@ -141,6 +141,27 @@ pub enum DiffFlag {
     Name,
 }
 
+/// What a piece of a linked passage is, seen from the other side of the link.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarkTag {
+    /// Text that is neither shared nor a differing fact.
+    Plain,
+    /// A word, name, number or date the other side states too (after normalisation).
+    Shared,
+    /// A number or date the other side does not state, while it states others: a fact
+    /// that may differ.
+    Differs,
+}
+
+/// A piece of one side of a link: its tag and the original text it covers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mark {
+    /// What it is.
+    pub tag: MarkTag,
+    /// The original text; a side's pieces joined give its segments joined by a space.
+    pub text: String,
+}
+
 /// A correspondence between passages of two documents.
 #[derive(Clone, Debug)]
 pub struct Link {
@@ -160,6 +181,9 @@ pub struct Link {
     pub why: Vec<String>,
     /// The moved block this link belongs to, if it crosses the main order.
     pub moved_block: Option<usize>,
+    /// What each side shares with the other and which facts differ (left, right); empty
+    /// for identical links, whose word diff says it all.
+    pub marks: [Vec<Mark>; 2],
 }
 
 /// A run of consecutive links that crosses the main order of two documents.

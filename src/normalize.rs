@@ -34,6 +34,8 @@ pub struct Term {
     pub class: TermClass,
     /// The word as written (for explanations).
     pub surface: String,
+    /// Byte offset of the term's first word in the segment text.
+    pub start: usize,
 }
 
 /// Folds a string for comparison: NFKC, lower case, accents removed, apostrophes,
@@ -616,11 +618,13 @@ impl Normalizer {
                     key: date.clone(),
                     class: TermClass::Date,
                     surface: surface.clone(),
+                    start: ws[i].start,
                 });
                 out.push(Term {
                     key: date[..4].to_string(),
                     class: TermClass::Number,
                     surface,
+                    start: ws[i].start,
                 });
                 i += used;
                 continue;
@@ -641,6 +645,7 @@ impl Normalizer {
                     key,
                     class: TermClass::Number,
                     surface: w.text.to_string(),
+                    start: w.start,
                 });
                 i += 1 + usize::from(magnitude.is_some());
                 continue;
@@ -656,6 +661,7 @@ impl Normalizer {
                     key: n.to_string(),
                     class: TermClass::Number,
                     surface: w.text.to_string(),
+                    start: w.start,
                 });
                 i += 1;
                 continue;
@@ -685,6 +691,7 @@ impl Normalizer {
                 key,
                 class,
                 surface: w.text.to_string(),
+                start: w.start,
             });
             i += 1;
         }

@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::config::{Config, LangChoice, Split};
-use crate::model::{Comparison, DiffFlag, DiffTag, LinkKind, SegmentKind};
+use crate::linker::LinkModel;
+use crate::model::{Comparison, DiffFlag, DiffTag, LinkKind, Mark, MarkTag, SegmentKind};
 
 /// The schema name and version written in every report.
 pub const SCHEMA: &str = "recoupe/1";
@@ -84,6 +85,35 @@ pub struct LinkDto {
     pub flags: Vec<&'static str>,
     /// The shared terms that weighed most.
     pub why: Vec<String>,
+    /// Not for identical links: each side cut into pieces, [" ", text] plain, ["=", text]
+    /// stated by the other side too, ["!", text] a number or date the other side does
+    /// not state while it states others. A side's pieces joined give its segments'
+    /// texts joined by one space.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub marks: Option<MarksDto>,
+}
+
+/// Both sides' marks.
+#[derive(Serialize, Debug)]
+pub struct MarksDto {
+    /// Pieces of the left passage.
+    pub left: Vec<[String; 2]>,
+    /// Pieces of the right passage.
+    pub right: Vec<[String; 2]>,
+}
+
+fn mark_pieces(marks: &[Mark]) -> Vec<[String; 2]> {
+    marks
+        .iter()
+        .map(|m| {
+            let tag = match m.tag {
+                MarkTag::Plain => " ",
+                MarkTag::Shared => "=",
+                MarkTag::Differs => "!",
+            };
+            [tag.to_string(), m.text.clone()]
+        })
+        .collect()
 }
 
 /// A moved block.
@@ -160,6 +190,10 @@ impl From<&Comparison> for Report {
                     .collect(),
                 flags: l.flags.iter().map(|f| diff_flag(*f)).collect(),
                 why: l.why.clone(),
+                marks: (!l.marks[0].is_empty() || !l.marks[1].is_empty()).then(|| MarksDto {
+                    left: mark_pieces(&l.marks[0]),
+                    right: mark_pieces(&l.marks[1]),
+                }),
             })
             .collect();
         let moves = c
@@ -294,8 +328,47 @@ impl RequestConfig {
             ignore_case: self.ignore_case.unwrap_or(d.ignore_case),
             ignore_accents: self.ignore_accents.unwrap_or(d.ignore_accents),
             ignore_punctuation: self.ignore_punctuation.unwrap_or(d.ignore_punctuation),
+            model: d.model,
         })
     }
+}
+
+/// A link model as `cargo xtask train --out FILE` writes it.
+#[derive(Serialize, Deserialize, Debug)]
+pub struct ModelDto {
+    /// The evidence names the weights follow (checked against the engine's).
+    pub features: Vec<String>,
+    /// First-stage weights, bias first.
+    pub pair: Vec<f32>,
+    /// Third-account stage: bias, first-stage log-odds, support.
+    pub third: Vec<f32>,
+    /// The F1-best threshold on the training data.
+    pub threshold: f32,
+}
+
+/// Reads a model file: the weights and the threshold fitted with them.
+pub fn parse_model(json: &str) -> Result<(LinkModel, f32), String> {
+    let dto: ModelDto =
+        serde_json::from_str(json).map_err(|e| format!("not a recoupe link model: {e}"))?;
+    if dto.features != crate::linker::EVIDENCE_NAMES {
+        return Err(format!(
+            "the model was trained on other features ({}) than this engine computes ({})",
+            dto.features.join(", "),
+            crate::linker::EVIDENCE_NAMES.join(", ")
+        ));
+    }
+    let pair = dto
+        .pair
+        .try_into()
+        .map_err(|_| "the model has the wrong number of pair weights".to_string())?;
+    let third = dto
+        .third
+        .try_into()
+        .map_err(|_| "the model needs three third-account weights".to_string())?;
+    if !(0.0..=1.0).contains(&dto.threshold) {
+        return Err("the model's threshold is not between 0 and 1".to_string());
+    }
+    Ok((LinkModel { pair, third }, dto.threshold))
 }
 
 /// Parses a `--split` value.

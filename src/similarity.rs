@@ -14,13 +14,15 @@ pub struct Vocabulary {
     pub df: Vec<u32>,
     /// A surface form of each term, for explanations.
     pub surface: Vec<String>,
+    /// The class each term was first seen with.
+    pub class: Vec<TermClass>,
     /// Number of segments counted.
     pub segments: u32,
 }
 
 impl Vocabulary {
     /// The id of `key`, interning it.
-    pub fn intern(&mut self, key: &str, surface: &str) -> u32 {
+    pub fn intern(&mut self, key: &str, surface: &str, class: TermClass) -> u32 {
         if let Some(&id) = self.ids.get(key) {
             return id;
         }
@@ -28,7 +30,16 @@ impl Vocabulary {
         self.ids.insert(key.to_string(), id);
         self.df.push(0);
         self.surface.push(surface.to_string());
+        self.class.push(class);
         id
+    }
+
+    /// True for names and acronyms: who or what the segment is about.
+    pub fn is_name(&self, id: u32) -> bool {
+        matches!(
+            self.class.get(id as usize),
+            Some(TermClass::Name | TermClass::Acronym)
+        )
     }
 
     /// The id of `key`, if any segment has it.
@@ -65,11 +76,50 @@ pub struct Features {
     pub grams: Vec<u32>,
     /// Sum of the term weights.
     pub mass: f32,
+    /// The terms of each clause (text between commas, semicolons, colons, brackets,
+    /// dashes and quotation marks), sorted by id; a clause shared inside a long sentence
+    /// is evidence a whole-sentence score dilutes.
+    pub clauses: Vec<Vec<(u32, f32)>>,
+    /// The segment says something is not so ("ne … pas", "sans", "aucun", "not", "without").
+    pub negated: bool,
+}
+
+/// Byte offsets where a new clause starts in `text`.
+fn clause_starts(text: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    let bytes = text.as_bytes();
+    for (k, c) in text.char_indices() {
+        let next_is_space = bytes.get(k + c.len_utf8()).is_none_or(|b| b.is_ascii_whitespace());
+        let boundary = match c {
+            ';' | '(' | ')' | '«' | '»' | '“' | '”' | '—' | '–' => true,
+            // "1,5" and "12:30" are numbers, not clause breaks.
+            ',' | ':' => next_is_space,
+            _ => false,
+        };
+        if boundary {
+            starts.push(k + c.len_utf8());
+        }
+    }
+    starts
+}
+
+/// Words that negate what their clause says, folded (French and English).
+const NEGATIONS: &[&str] = &[
+    "ne", "pas", "jamais", "aucun", "aucune", "sans", "ni", "nullement", "not", "never",
+    "without", "nor", "cannot",
+];
+
+fn negated(text: &str) -> bool {
+    crate::normalize::words(text).iter().any(|w| {
+        let f = crate::normalize::fold(w.text);
+        NEGATIONS.contains(&f.as_str()) || f == "n" && text[w.start + w.text.len()..].starts_with(['\'', '’'])
+    })
 }
 
 impl Features {
-    /// Builds features from terms already interned (ids parallel to `terms`).
-    pub fn new(terms: &[Term], ids: &[u32], vocab: &Vocabulary) -> Features {
+    /// Builds features of the segment `text` from its terms, already interned (ids
+    /// parallel to `terms`).
+    pub fn new(text: &str, terms: &[Term], ids: &[u32], vocab: &Vocabulary) -> Features {
         let mut pairs: Vec<(u32, f32)> = ids
             .iter()
             .zip(terms)
@@ -100,11 +150,32 @@ impl Features {
         grams.sort_unstable();
         grams.dedup();
         let mass = pairs.iter().map(|p| p.1).sum();
+        let starts = clause_starts(text);
+        let mut clauses: Vec<Vec<(u32, f32)>> = vec![Vec::new(); starts.len()];
+        for (&id, t) in ids.iter().zip(terms) {
+            let clause = starts.partition_point(|&s| s <= t.start).saturating_sub(1);
+            clauses[clause].push((id, vocab.idf(id) * class_weight(t.class)));
+        }
+        let mut clauses: Vec<Vec<(u32, f32)>> = clauses
+            .into_iter()
+            .filter(|c| !c.is_empty())
+            .map(|mut c| {
+                c.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+                c.dedup_by_key(|p| p.0);
+                c
+            })
+            .collect();
+        // One clause is the whole segment: nothing more to learn from it.
+        if clauses.len() == 1 {
+            clauses.clear();
+        }
         Features {
             terms: pairs,
             numbers,
             grams,
             mass,
+            clauses,
+            negated: negated(text),
         }
     }
 
@@ -129,6 +200,8 @@ impl Features {
             numbers,
             grams,
             mass,
+            clauses: parts.iter().flat_map(|f| f.clauses.iter().cloned()).collect(),
+            negated: parts.iter().any(|f| f.negated),
         }
     }
 }
@@ -202,7 +275,8 @@ pub fn score(a: &Features, b: &Features) -> Score {
     }
 }
 
-fn shared_weight(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+/// Summed weight of the terms two sorted term lists share.
+pub fn shared_weight(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
     let (mut i, mut j, mut sum) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
@@ -218,7 +292,8 @@ fn shared_weight(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
     sum
 }
 
-fn count_common(a: &[u32], b: &[u32]) -> usize {
+/// How many ids two sorted lists share.
+pub fn count_common(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -250,4 +325,43 @@ pub fn shared_terms(a: &Features, b: &Features) -> Vec<(u32, f32)> {
     }
     out.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
     out
+}
+
+/// How much of its best clause one side shares with the other segment: the largest
+/// share of a clause's weight found in the other segment, over the clauses of both
+/// sides that weigh at least [`MIN_SHARED`].
+pub fn clause_cover(a: &Features, b: &Features) -> f32 {
+    let best = |x: &Features, y: &Features| {
+        x.clauses
+            .iter()
+            .map(|c| {
+                let mass: f32 = c.iter().map(|p| p.1).sum();
+                if mass < MIN_SHARED {
+                    0.0
+                } else {
+                    shared_weight(c, &y.terms) / mass
+                }
+            })
+            .fold(0.0f32, f32::max)
+    };
+    best(a, b).max(best(b, a))
+}
+
+/// Summed weight of the names and acronyms two segments share.
+pub fn shared_names(a: &Features, b: &Features, vocab: &Vocabulary) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.terms.len() && j < b.terms.len() {
+        match a.terms[i].0.cmp(&b.terms[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                if vocab.is_name(a.terms[i].0) {
+                    sum += a.terms[i].1.min(b.terms[j].1);
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
 }

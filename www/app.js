@@ -501,6 +501,8 @@ function wire() {
     prev: () => navigate(view.jump(-1, false)),
     nextUnique: () => navigate(view.jump(1, true)),
     prevUnique: () => navigate(view.jump(-1, true)),
+    nextPartner: () => navigate(view.cyclePartner(1)),
+    prevPartner: () => navigate(view.cyclePartner(-1)),
     swap,
     toggleDocs: () => { setPanel($('docs-panel').hidden); persist(); },
     help: () => $('help-dialog').showModal(),
@@ -511,8 +513,11 @@ function wire() {
   });
 }
 
-function navigate(statusKey) {
-  if (statusKey) say(t(statusKey));
+/** Says the outcome of a jump: a status key, or [key, vars]. */
+function navigate(status) {
+  if (!status) return;
+  const [key, vars] = Array.isArray(status) ? status : [status];
+  say(t(key, vars));
 }
 
 // ---------- start ----------

@@ -12,6 +12,7 @@ export function installKeys(actions) {
       n: () => actions.next(), j: () => actions.next(),
       p: () => actions.prev(), k: () => actions.prev(),
       u: () => actions.nextUnique(), U: () => actions.prevUnique(),
+      l: () => actions.nextPartner(), L: () => actions.prevPartner(),
       s: () => actions.swap(),
       d: () => actions.toggleDocs(),
       '?': () => actions.help(),

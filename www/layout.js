@@ -35,45 +35,101 @@ export function pairLinks(report, li, ri) {
       diff,
       flags: Array.isArray(link.flags) ? link.flags : [],
       why: Array.isArray(link.why) ? link.why : [],
+      marks: orientMarks(link.marks, L === link.left.segments),
     });
   });
   return out;
 }
 
-/** Longest chain of links increasing on both sides (patience-style LIS on R after sorting by L). */
-function orderedChain(links) {
-  const cand = links.filter((l) => !l.moved).sort((a, b) => a.L[0] - b.L[0] || a.R[0] - b.R[0]);
-  // LIS by R[0], strictly increasing, also requiring no overlap of segment ranges.
-  const tails = [], prev = new Array(cand.length).fill(-1), tailIdx = [];
-  cand.forEach((l, i) => {
-    let lo = 0, hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (tails[mid] < l.R[0]) lo = mid + 1; else hi = mid;
+/**
+ * A link's `marks` ({left, right}: [[tag, text], ...]) as [left column, right column], or
+ * null when the report has none (or they are malformed).
+ */
+function orientMarks(marks, straight) {
+  if (!marks || typeof marks !== 'object') return null;
+  const ok = (m) => Array.isArray(m) && m.every((x) => Array.isArray(x) && typeof x[0] === 'string' && typeof x[1] === 'string');
+  if (!ok(marks.left) || !ok(marks.right)) return null;
+  return straight ? [marks.left, marks.right] : [marks.right, marks.left];
+}
+
+/** Whether link `p` lies wholly before link `l` on both sides (no shared segment). */
+function before(p, l) {
+  return p.L[p.L.length - 1] < l.L[0] && p.R[p.R.length - 1] < l.R[0];
+}
+
+/**
+ * The main order: the heaviest chain of links that are not moved and increase on both
+ * sides without sharing a segment. With many-to-many links a segment sits in several links;
+ * only one of them can be an anchor (the others are drawn as ribbons to wherever their
+ * partner sits). Weight: the segments a link puts face to face, then its score.
+ * O(n²) up to CHAIN_DP links, then a patience LIS on first segments (ties broken so that
+ * two links of one segment never both enter), cleaned of overlaps.
+ */
+export function orderedChain(links) {
+  const cand = links.filter((l) => !l.moved)
+    .sort((a, b) => a.L[0] - b.L[0] || b.R[0] - a.R[0] || b.score - a.score || a.id - b.id);
+  const n = cand.length;
+  let chain = [];
+  if (n <= CHAIN_DP) {
+    const w = cand.map((l) => l.L.length + l.R.length + Math.max(0, Math.min(1, l.score)) * 0.9);
+    const best = new Array(n).fill(0), prev = new Array(n).fill(-1);
+    let top = -1;
+    for (let i = 0; i < n; i++) {
+      best[i] = w[i];
+      for (let k = 0; k < i; k++) {
+        if (best[k] + w[i] > best[i] && before(cand[k], cand[i])) { best[i] = best[k] + w[i]; prev[i] = k; }
+      }
+      if (top < 0 || best[i] > best[top]) top = i;
     }
-    tails[lo] = l.R[0];
-    tailIdx[lo] = i;
-    prev[i] = lo > 0 ? tailIdx[lo - 1] : -1;
-  });
-  const chain = [];
-  let k = tailIdx[tails.length - 1] ?? -1;
-  while (k >= 0) { chain.push(cand[k]); k = prev[k]; }
-  chain.reverse();
-  // Drop links whose ranges overlap the previous anchor's (defensive: malformed input).
+    for (let k = top; k >= 0; k = prev[k]) chain.push(cand[k]);
+    chain.reverse();
+  } else {
+    const tails = [], tailIdx = [], prev = new Array(n).fill(-1);
+    cand.forEach((l, i) => {
+      let lo = 0, hi = tails.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (tails[mid] < l.R[0]) lo = mid + 1; else hi = mid;
+      }
+      tails[lo] = l.R[0];
+      tailIdx[lo] = i;
+      prev[i] = lo > 0 ? tailIdx[lo - 1] : -1;
+    });
+    for (let k = tailIdx[tails.length - 1] ?? -1; k >= 0; k = prev[k]) chain.push(cand[k]);
+    chain.reverse();
+  }
+  // Defensive (and needed after the patience LIS): anchors never overlap.
   const clean = [];
   for (const l of chain) {
     const p = clean[clean.length - 1];
-    if (p && (l.L[0] <= p.L[p.L.length - 1] || l.R[0] <= p.R[p.R.length - 1])) continue;
+    if (p && !before(p, l)) continue;
     clean.push(l);
   }
   return clean;
+}
+const CHAIN_DP = 3000;
+
+/**
+ * Whether a link off the main order crosses it: some anchor lies before it on one side and
+ * after it on the other. A second partner that sits between two anchors, in order, does not.
+ */
+function crossesChain(l, anchors) {
+  for (const a of anchors) {
+    const aBeforeL = a.L[a.L.length - 1] < l.L[0], aAfterL = a.L[0] > l.L[l.L.length - 1];
+    const aBeforeR = a.R[a.R.length - 1] < l.R[0], aAfterR = a.R[0] > l.R[l.R.length - 1];
+    if ((aBeforeL && aAfterR) || (aAfterL && aBeforeR)) return true;
+  }
+  return false;
 }
 
 /**
  * The view model for one pair.
  * Returns { li, ri, links, rows, segs: [leftInfo[], rightInfo[]], stops, counts }.
  * Each seg info: { doc, seg, side: 0|1, links: [link], row, ord, status }, status being
- * 'unique' or the strongest kind among its links; `crossing` when shown away from its partner.
+ * 'unique' or the strongest kind among its links; `crossing` when one of its links crosses
+ * the main order. A segment may sit in several links (many-to-many): `links` lists them
+ * all, in the reading order of their partners; at most one of them is an anchor (`anchor`),
+ * so each segment is in exactly one row.
  */
 export function buildLayout(report, li, ri) {
   const docs = report.documents || [];
@@ -92,7 +148,18 @@ export function buildLayout(report, li, ri) {
   }
   const anchors = orderedChain(links);
   const anchorSet = new Set(anchors);
-  for (const l of links) l.crossing = !anchorSet.has(l);
+  for (const l of links) {
+    l.anchor = anchorSet.has(l);
+    // Off the main order: a secondary partner (many-to-many) drawn as a ribbon to where
+    // its partner sits; shown as moved only when it crosses the main order.
+    l.crossing = !l.anchor && (l.moved || crossesChain(l, anchors));
+  }
+  // Each segment's links in the reading order of their partners (the other column).
+  for (const side of [0, 1]) {
+    for (const s of info[side]) {
+      if (s.links.length > 1) s.links.sort((a, b) => partnerKey(a, side) - partnerKey(b, side) || a.id - b.id);
+    }
+  }
 
   const rows = [];
   let i = 0, j = 0;
@@ -122,8 +189,11 @@ export function buildLayout(report, li, ri) {
     for (const s of side) {
       if (!s.links.length) { s.status = 'unique'; continue; }
       s.status = s.links.reduce((b, l) => (rank[l.kind] > rank[b] ? l.kind : b), 'partial');
-      s.moved = s.links.some((l) => l.moved);
-      s.crossing = s.links.some((l) => l.crossing);
+      // A passage that faces one of its partners in place is not moved, even when another
+      // partner of it (many-to-many) sits across the main order: that link's ribbon says so.
+      const anchored = s.links.some((l) => l.anchor);
+      s.moved = !anchored && s.links.some((l) => l.moved);
+      s.crossing = !anchored && s.links.some((l) => l.crossing);
     }
   }
   for (const row of rows) {
@@ -141,13 +211,14 @@ export function buildLayout(report, li, ri) {
       for (const s of list) {
         const si = info[side][s];
         if (si.status === 'unique') { stops.push({ side, seg: s, ord: si.ord, unique: true }); continue; }
+        let stop = false;
         for (const l of si.links) {
           if (seen.has(l)) continue;
           seen.add(l);
-          if (l.kind !== 'identical' || l.moved || l.crossing || l.L.length > 1 || l.R.length > 1) {
-            stops.push({ side, seg: s, ord: si.ord, unique: false });
-          }
+          if (l.kind !== 'identical' || l.moved || l.crossing || l.L.length > 1 || l.R.length > 1) stop = true;
         }
+        // One stop per passage, however many of its links start there.
+        if (stop) stops.push({ side, seg: s, ord: si.ord, unique: false });
       }
     }
   }
@@ -183,6 +254,24 @@ function coverage(doc, info) {
     if (info[k] && info[k].links.length) linked += n;
   });
   return all ? linked / all : 0;
+}
+
+/** Where a link's other end starts, seen from `side`. */
+function partnerKey(l, side) {
+  return side === 0 ? l.R[0] : l.L[0];
+}
+
+/**
+ * The partners of segment `seg` of column `side`, one per link, in the reading order of the
+ * other column: [{link, side (the other column), seg (the first segment of that end), segs}].
+ */
+export function partnersOf(layout, side, seg) {
+  const info = layout && layout.segs[side] && layout.segs[side][seg];
+  if (!info) return [];
+  return info.links.map((link) => {
+    const segs = side === 0 ? link.R : link.L;
+    return { link, side: 1 - side, seg: segs[0], segs };
+  });
 }
 
 function range(a, b) {
@@ -222,6 +311,68 @@ export function diffPerSegment(link, side, segTexts) {
       // The words shown are always the segment's own text.
       if (x < y) out.get(s).push([op, text.slice(x - sa, y - sa)]);
     }
+  }
+  return out;
+}
+
+/**
+ * Splits one side of a link's `marks` (0 = left column) into per-segment runs
+ * [[tag, text], ...] (tag ' ', '=' or '!'). A side's marks join to its segments' texts
+ * joined by one space. Returns a Map seg -> runs, or null when the link has no marks or
+ * the texts cannot be found in them (then the caller falls back to the word diff).
+ */
+export function marksPerSegment(link, side, segTexts) {
+  if (!link.marks || !Array.isArray(link.marks[side])) return null;
+  const tokens = link.marks[side];
+  const whole = fold(tokens.map(([, s]) => s).join(''));
+  const segs = side === 0 ? link.L : link.R;
+  const spans = [];
+  let from = 0;
+  for (const s of segs) {
+    const text = segTexts(s);
+    if (!text) return null;
+    const at = whole.indexOf(fold(text), from);
+    if (at < 0) return null;
+    spans.push([s, at, at + text.length, text]);
+    from = at + text.length;
+  }
+  const out = new Map(spans.map(([s]) => [s, []]));
+  let pos = 0;
+  for (const [tag, str] of tokens) {
+    const a = pos, b = pos + str.length;
+    pos = b;
+    for (const [s, sa, sb, text] of spans) {
+      const x = Math.max(a, sa), y = Math.min(b, sb);
+      if (x < y) out.get(s).push([tag === '=' || tag === '!' ? tag : ' ', text.slice(x - sa, y - sa)]);
+    }
+  }
+  return out;
+}
+
+/**
+ * Merges several runs of one text (from several links) into one: a character is '=' if any
+ * run marks it so (some partner states it too), else '!' if any does, else plain. Runs that
+ * do not rebuild `text` are skipped.
+ */
+export function mergeRuns(text, runsList) {
+  const level = new Uint8Array(text.length);
+  const rank = { ' ': 0, '!': 1, '=': 2 };
+  for (const runs of runsList) {
+    if (!runs || runs.map(([, s]) => s).join('') !== text) continue;
+    let pos = 0;
+    for (const [tag, str] of runs) {
+      const r = rank[tag] ?? 0;
+      for (let k = pos; k < pos + str.length; k++) if (r > level[k]) level[k] = r;
+      pos += str.length;
+    }
+  }
+  const tags = [' ', '!', '='];
+  const out = [];
+  for (let k = 0; k < text.length;) {
+    let e = k + 1;
+    while (e < text.length && level[e] === level[k]) e++;
+    out.push([tags[level[k]], text.slice(k, e)]);
+    k = e;
   }
   return out;
 }

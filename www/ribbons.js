@@ -1,6 +1,7 @@
 // The curves between the two columns: one filled band per link, from the passages on the
 // left to their partners on the right, coloured by kind; dashed when the link crosses the
-// main order (moved). Only links near the visible part of the sheet are drawn.
+// main order (moved). A passage with several partners has one band per partner, each from
+// its own slice of the passage's edge. Only links near the visible part of the sheet are drawn.
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -31,9 +32,13 @@ export function drawRibbons(svg, sheet, content, layout, segEl, rowEls, activeId
   const frag = document.createDocumentFragment();
   const drawn = [];
   for (const l of want) {
-    const a = box(l.L.map((s) => segEl(0, s)), base);
-    const b = box(l.R.map((s) => segEl(1, s)), base);
+    let a = box(l.L.map((s) => segEl(0, s)), base);
+    let b = box(l.R.map((s) => segEl(1, s)), base);
     if (!a || !b) continue;
+    // A passage with several partners (many-to-many) gives each of its links its own slice
+    // of its edge, in the order of the partners, so that the ribbons fan out side by side.
+    a = slice(a, layout, 0, l);
+    b = slice(b, layout, 1, l);
     const m = width / 2;
     let d;
     const far = Math.abs((a.top + a.bottom) / 2 - (b.top + b.bottom) / 2) > 1.1 * sheet.clientHeight;
@@ -69,6 +74,19 @@ export function markRibbons(svg, activeIds) {
     p.classList.toggle('on', on);
     if (on) svg.appendChild(p);
   }
+}
+
+/** The part of end box `b` (column `side` of link `l`) that belongs to `l`. */
+function slice(b, layout, side, l) {
+  const segs = side === 0 ? l.L : l.R;
+  const links = layout.segs[side][segs[0]]?.links || [];
+  if (segs.length !== 1 || links.length < 2) return b;
+  const k = links.indexOf(l), n = links.length;
+  if (k < 0) return b;
+  const h = (b.bottom - b.top) / n;
+  const top = b.top + k * h + (k > 0 ? 1 : 0);
+  const bottom = b.top + (k + 1) * h - (k < n - 1 ? 1 : 0);
+  return { top, bottom: Math.max(top + 2, bottom) };
 }
 
 function box(els, base) {

@@ -2,7 +2,7 @@
 // minimaps, the inspector that shows a link's word diff, and in-view navigation.
 // Document text is only ever put in the page as text nodes.
 
-import { buildLayout, diffPerSegment } from './layout.js';
+import { buildLayout, diffPerSegment, marksPerSegment, mergeRuns, partnersOf } from './layout.js';
 import { drawRibbons, markRibbons } from './ribbons.js';
 import { drawMinimap, updateMinimapView } from './minimap.js';
 import { t, formatPercent, formatNumber } from './i18n.js';
@@ -175,8 +175,9 @@ export function createView(els) {
   function srPrefix(side, s) {
     const info = layout.segs[side][s];
     if (info.status === 'unique') return t('seg.unique', { side: SIDE_LETTER[side] }) + '. ';
-    const l = info.links[0];
+    const l = strongest(info.links);
     let p = t('seg.linked', { kind: t(`kind.${l.kind}`), score: formatPercent(l.score) });
+    if (info.links.length > 1) p += `, ${t('inspector.partners', { n: formatNumber(info.links.length) })}`;
     if (info.moved || info.crossing) p += `, ${t('seg.moved')}`;
     return p + '. ';
   }
@@ -197,8 +198,35 @@ export function createView(els) {
     sr.className = 'sr-only';
     sr.textContent = srPrefix(side, s);
     el.appendChild(sr);
-    appendRuns(el, runs, flags, mode);
+    if (mode === 'marks') appendMarks(el, runs);
+    else appendRuns(el, runs, flags, mode);
     el.classList.add('diffed');
+  }
+
+  /**
+   * How segment `s` of column `side` reads inside link `l`: ['marks', runs] (shared words
+   * and differing figures, for partial links that carry marks), [mode, diff runs], or null.
+   */
+  function wordsIn(l, side, s) {
+    if (l.kind === 'identical') return null;
+    if (l.kind === 'partial') {
+      const m = marksPerSegment(l, side, (x) => segText(side, x));
+      if (m && m.get(s)) return ['marks', m.get(s)];
+    }
+    const runs = diffPerSegment(l, side, (x) => segText(side, x));
+    return runs && runs.get(s) ? [diffMode(l), runs.get(s)] : null;
+  }
+
+  /** One passage's words against all its partners at once: what it shares with any of them. */
+  function sharedWithAll(links, side, s) {
+    const text = segText(side, s);
+    const all = links.map((l) => {
+      const w = wordsIn(l, side, s);
+      if (!w) return l.kind === 'identical' ? [['=', text]] : null;
+      return w[0] === 'marks' ? w[1]
+        : w[1].map(([op, str]) => [op === '=' && /\p{L}|\p{N}/u.test(str) ? '=' : ' ', str]);
+    });
+    return mergeRuns(text, all);
   }
 
   function renderHeads() {
@@ -225,6 +253,7 @@ export function createView(els) {
     // Clear.
     for (const el of content.querySelectorAll('.seg.active, .seg.partner')) {
       el.classList.remove('active', 'partner');
+      el.querySelector('.pn')?.remove();
     }
     for (const el of content.querySelectorAll('.seg.diffed')) {
       fillPlain(el, Number(el.dataset.side), Number(el.dataset.seg));
@@ -234,18 +263,34 @@ export function createView(els) {
     if (target) {
       const el = segEl(target.side, target.seg);
       if (el) el.classList.add('active');
-      for (const l of linksOf(target.side, target.seg)) {
+      const links = linksOf(target.side, target.seg);
+      links.forEach((l, k) => {
         ids.add(l.id);
         for (const [side, list] of [[0, l.L], [1, l.R]]) {
-          const runs = l.kind === 'identical' ? null
-            : diffPerSegment(l, side, (s) => segText(side, s));
           for (const s of list) {
+            const self = side === target.side && s === target.seg;
+            // With several partners, the passage itself shows what it shares with any of them.
+            if (self && links.length > 1) continue;
             const e = segEl(side, s);
             if (!e) continue;
-            if (!(side === target.side && s === target.seg)) e.classList.add('partner');
-            if (runs && runs.get(s)) fillDiff(e, side, s, runs.get(s), l.flags, diffMode(l));
+            const w = wordsIn(l, side, s);
+            if (w) fillDiff(e, side, s, w[1], l.flags, w[0]);
+            if (!self) {
+              e.classList.add('partner');
+              if (links.length > 1 && side !== target.side && s === list[0]) {
+                // The partner's number, as in the inspector's list (decoration only).
+                const b = document.createElement('span');
+                b.className = 'pn';
+                b.setAttribute('aria-hidden', 'true');
+                b.textContent = String(k + 1);
+                e.appendChild(b);
+              }
+            }
           }
         }
+      });
+      if (el && links.length > 1) {
+        fillDiff(el, target.side, target.seg, sharedWithAll(links, target.side, target.seg), [], 'marks');
       }
     }
     markRibbons(ribbons, ids);
@@ -275,7 +320,51 @@ export function createView(els) {
       inspector.appendChild(head);
       return;
     }
-    const l = info.links[0];
+    const links = info.links;
+    if (links.length > 1) {
+      // Many partners: a header, then one entry per partner, in the other column's order.
+      const other = 1 - target.side;
+      head.classList.add('insp-many');
+      const n = document.createElement('strong');
+      n.className = 'insp-count';
+      n.textContent = t('inspector.partners', { n: formatNumber(links.length) });
+      head.appendChild(n);
+      head.appendChild(document.createTextNode(' ' + t('inspector.partnersIn', { name: `${SIDE_LETTER[other]} (${names[other]})` })));
+      inspector.appendChild(head);
+      const list = document.createElement('ol');
+      list.className = 'insp-partners';
+      links.forEach((l) => {
+        const item = document.createElement('li');
+        item.className = 'insp-partner';
+        item.dataset.link = String(l.id);
+        const segs = other === 0 ? l.L : l.R;
+        item.dataset.seg = String(segs[0]);
+        const h = document.createElement('p');
+        h.className = 'insp-head';
+        linkHead(h, l);
+        item.appendChild(h);
+        item.appendChild(linkBody(l, target.side, true));
+        list.appendChild(item);
+      });
+      inspector.appendChild(list);
+      appendLegend(links);
+      return;
+    }
+    const l = links[0];
+    linkHead(head, l);
+    inspector.appendChild(head);
+    inspector.appendChild(linkBody(l, target.side, false));
+    appendLegend(links);
+    if (l.why.length) {
+      const why = document.createElement('p');
+      why.className = 'insp-why';
+      why.textContent = t('inspector.shared', { list: l.why.slice(0, 12).join(', ') });
+      inspector.appendChild(why);
+    }
+  }
+
+  /** The kind, score, move, split and flags of link `l`, appended to `head`. */
+  function linkHead(head, l) {
     head.appendChild(chip(l.kind, t(`kind.${l.kind}`)));
     head.appendChild(document.createTextNode(' ' + t('inspector.score', { p: formatPercent(l.score) })));
     if (l.moved || l.crossing) {
@@ -294,37 +383,63 @@ export function createView(els) {
       b.textContent = label === key ? f : label;
       head.appendChild(b);
     }
-    if (info.links.length > 1) head.appendChild(document.createTextNode(` · +${info.links.length - 1}`));
-    inspector.appendChild(head);
-    const body = document.createElement('p');
+  }
+
+  /**
+   * What link `l` shares: the word diff (identical, equivalent), or both sides with their
+   * shared words and differing figures marked (partial links with marks; `compact` trims
+   * the plain words of the side in focus, which the column already shows in full).
+   */
+  function linkBody(l, focusSide, compact) {
+    const body = document.createElement('div');
     body.className = 'insp-diff';
     if (l.kind === 'identical' || !l.diff.length) {
       body.textContent = l.kind === 'identical' ? t('inspector.identical') : l.L.map((s) => segText(0, s)).join(' ');
-    } else {
-      if (diffMode(l) === 'shared') {
-        // Little in common: show both sides with their shared words marked.
-        for (const [side, letter] of [[0, 'A'], [1, 'B']]) {
-          const line = document.createElement('span');
-          line.className = 'insp-side';
-          const tag = document.createElement('span');
-          tag.className = `letter ${letter.toLowerCase()}`;
-          tag.textContent = letter;
-          line.appendChild(tag);
+      return body;
+    }
+    const marked = l.kind === 'partial' && l.marks;
+    if (marked || diffMode(l) === 'shared') {
+      for (const [side, letter] of [[0, 'A'], [1, 'B']]) {
+        const line = document.createElement('span');
+        line.className = 'insp-side';
+        const tag = document.createElement('span');
+        tag.className = `letter ${letter.toLowerCase()}`;
+        tag.textContent = letter;
+        line.appendChild(tag);
+        if (marked) {
+          appendMarks(line, compact && side === focusSide ? trimPlain(l.marks[side]) : l.marks[side]);
+        } else {
           const keep = side === 0 ? '-' : '+';
           appendRuns(line, l.diff.filter(([op]) => op === '=' || op === keep), l.flags, 'shared');
-          body.appendChild(line);
         }
-      } else {
-        appendRuns(body, l.diff, l.flags, 'changes');
+        body.appendChild(line);
       }
+    } else {
+      appendRuns(body, l.diff, l.flags, 'changes');
     }
-    inspector.appendChild(body);
-    if (l.why.length) {
-      const why = document.createElement('p');
-      why.className = 'insp-why';
-      why.textContent = t('inspector.shared', { list: l.why.slice(0, 12).join(', ') });
-      inspector.appendChild(why);
+    return body;
+  }
+
+  /** A short legend under marked words: what the underline and the box mean. */
+  function appendLegend(links) {
+    const marks = links.filter((l) => l.kind === 'partial' && l.marks);
+    if (!marks.length) return;
+    const p = document.createElement('p');
+    p.className = 'insp-legend';
+    const same = document.createElement('mark');
+    same.className = 'same';
+    same.textContent = t('marks.sameSample');
+    p.appendChild(same);
+    p.appendChild(document.createTextNode(' ' + t('marks.same')));
+    if (marks.some((l) => l.marks.some((side) => side.some(([tag]) => tag === '!')))) {
+      p.appendChild(document.createTextNode(' · '));
+      const differ = document.createElement('mark');
+      differ.className = 'differ';
+      differ.textContent = '12';
+      p.appendChild(differ);
+      p.appendChild(document.createTextNode(' ' + t('marks.differ')));
     }
+    inspector.appendChild(p);
   }
 
   function chip(kind, label) {
@@ -399,6 +514,33 @@ export function createView(els) {
     for (let s = focused.seg + dir; s >= 0 && s < n; s += dir) {
       if (shown(side, s)) { focusSeg(side, s, { block: 'nearest' }); return; }
     }
+  }
+
+  // The sentence whose partners `l` walks through, and where it is in them.
+  let cycle = null; // {side, seg, index}
+
+  /**
+   * Focuses the next (dir 1) or previous (-1) partner of the sentence in focus, one link
+   * after the other in the other column's order; pressed again on that partner, goes on to
+   * the sentence's next partner. Returns [status key, vars] or null.
+   */
+  function cyclePartner(dir) {
+    if (!layout || !focused) return null;
+    let origin = null;
+    if (cycle) {
+      const ps = partnersOf(layout, cycle.side, cycle.seg);
+      const at = ps[cycle.index];
+      if ((focused.side === cycle.side && focused.seg === cycle.seg) ||
+        (at && focused.side === at.side && at.segs.includes(focused.seg))) origin = cycle;
+    }
+    if (!origin) origin = cycle = { side: focused.side, seg: focused.seg, index: dir > 0 ? -1 : 0 };
+    const ps = partnersOf(layout, origin.side, origin.seg);
+    if (!ps.length) { cycle = null; return ['status.noPartner']; }
+    const n = ps.length;
+    origin.index = (((origin.index + dir) % n) + n) % n;
+    const p = ps[origin.index];
+    focusSeg(p.side, p.seg);
+    return ['status.partner', { i: formatNumber(origin.index + 1), n: formatNumber(n) }];
   }
 
   function toPartner() {
@@ -543,6 +685,7 @@ export function createView(els) {
     get report() { return report; },
     get focused() { return focused; },
     jump,
+    cyclePartner,
     focusSeg,
     focusCurrent() {
       if (focused) focusSeg(focused.side, focused.seg, { block: 'nearest' });
@@ -613,4 +756,56 @@ function emphasised(word, flags) {
   if (/\d/.test(word)) return true;
   if (flags.includes('name') && /^[("«“']?\p{Lu}/u.test(word)) return true;
   return false;
+}
+
+/** The link with the highest score (the first of equals). */
+function strongest(links) {
+  return links.reduce((b, l) => (l.score > b.score ? l : b), links[0]);
+}
+
+/**
+ * Appends marks runs ([tag, text], tag ' ', '=' or '!') to `el`: words both sides state in
+ * <mark class="same">, figures only this side states (while the other states some) in
+ * <mark class="differ"> with a title saying so.
+ */
+function appendMarks(el, runs) {
+  for (const [tag, str] of runs) {
+    if (tag === '=' || tag === '!') {
+      const m = document.createElement('mark');
+      m.className = tag === '=' ? 'same' : 'differ';
+      if (tag === '!') m.title = t('marks.differ');
+      m.textContent = str;
+      el.appendChild(m);
+    } else {
+      el.appendChild(document.createTextNode(str));
+    }
+  }
+}
+
+/** Marks runs with long plain stretches cut to a few words around what is marked. */
+function trimPlain(runs) {
+  const KEEP = 3;
+  return runs.map(([tag, str], k) => {
+    if (tag !== ' ') return [tag, str];
+    const count = str.split(/\s+/).filter(Boolean).length;
+    if (count <= 2 * KEEP + 1) return [tag, str];
+    // Keep the words next to the marks: the start of a run after a mark, its end before one.
+    const head = k === 0 ? '' : takeWords(str, KEEP, false).trimEnd();
+    const tail = k === runs.length - 1 ? '' : takeWords(str, KEEP, true).trimStart();
+    return [tag, `${head}${head ? ' ' : ''}…${tail ? ' ' : ''}${tail}`];
+  });
+}
+
+/** The first (or, with `fromEnd`, last) `n` words of `str`, with their spacing. */
+function takeWords(str, n, fromEnd) {
+  const parts = str.split(/(\s+)/);
+  if (fromEnd) parts.reverse();
+  let words = 0;
+  const out = [];
+  for (const p of parts) {
+    if (p && !/^\s+$/.test(p)) { if (words === n) break; words++; }
+    out.push(p);
+  }
+  if (fromEnd) out.reverse();
+  return out.join('');
 }

@@ -9,7 +9,7 @@ use recoupe::extract::{extract, Limits};
 use recoupe::report::{parse_lang, parse_split, to_text, Report};
 use recoupe::{Config, Input};
 
-const USAGE: &str = "usage: recoupe [--format text|json] [--split sentences|lines|paragraphs] [--lang auto|fr|en] [--threshold 0..1] [--explain] FILE FILE [FILE...]";
+const USAGE: &str = "usage: recoupe [--format text|json] [--split sentences|lines|paragraphs] [--lang auto|fr|en] [--threshold 0..1] [--model FILE] [--explain] FILE FILE [FILE...]";
 
 #[derive(PartialEq)]
 enum Format {
@@ -31,6 +31,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         config: Config::default(),
         files: Vec::new(),
     };
+    let mut threshold_given = false;
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
         match arg.as_str() {
@@ -55,6 +56,17 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                     .ok_or_else(|| {
                         format!("--threshold must be a number between 0 and 1, got '{v}'")
                     })?;
+                threshold_given = true;
+            }
+            "--model" => {
+                let path = value("--model")?;
+                let json = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+                let (model, threshold) =
+                    recoupe::report::parse_model(&json).map_err(|e| format!("{path}: {e}"))?;
+                out.config.model = model;
+                if !threshold_given {
+                    out.config.threshold = threshold;
+                }
             }
             "--explain" => out.explain = true,
             "--ignore-case" => out.config.ignore_case = true,

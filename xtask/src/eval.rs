@@ -1,10 +1,15 @@
 //! `cargo xtask eval`: precision, recall and F1 of the aligner on the development sets.
 //!
-//! * `../shared/gold/seeds-*.json` (next to the repository, when present): two
-//!   hand-annotated pairs of the seeds. Precision counts against `accepted` (links either
-//!   annotator drew), recall against `core` (links both drew). Scored twice: given the
-//!   reference sentences one per line (`--split lines`), and given the raw articles (our
-//!   segments are mapped to the reference sentences they overlap).
+//! * `../shared/gold/news-dev/` (fifteen events, three accounts each) and
+//!   `../shared/gold/seeds-*.json` (two seed pairs): judged sentence pairs. Precision
+//!   counts against `accepted` (links either annotator drew), recall against `core`
+//!   (links both drew), micro-averaged. The link model is fitted on these very sets, so
+//!   each event is scored **leave-one-event-out**: the model is trained (`train.rs`) on
+//!   every other event and given to the command line with `--model`. Scored three ways:
+//!   the reference sentences one per line (`--split lines`), the raw articles (our
+//!   segments are mapped to the reference sentences they overlap), and, for news-dev,
+//!   the three accounts in one run (pairs read from that run's links; the run is
+//!   repeated with the accounts reversed and must give the same links).
 //! * every `wN/` pair made by `../shared/bench/prepare.sh` under `bench-data/` (or the
 //!   folder given with `--bench DIR`): `A.sents`/`B.sents` and `gold.tsv`, scored the same
 //!   two ways.
@@ -12,14 +17,14 @@
 //! Pairs are sentence pairs: a link of segments {3} ↔ {5, 6} counts as (3,5) and (3,6).
 //! Extra arguments after `--` go to the recoupe command line (e.g. `-- --threshold 0.3`).
 
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+
+use crate::train::{Event, Pairs};
 use std::process::Command;
 
 use anyhow::{bail, Context, Result};
 use serde_json::Value;
 
-type Pairs = BTreeSet<(usize, usize)>;
 
 struct Scores {
     precision: f64,
@@ -52,13 +57,112 @@ fn score(predicted: &Pairs, accepted: &Pairs, core: &Pairs) -> Scores {
     }
 }
 
+/// Micro-averaged counts over several pairs.
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    predicted: usize,
+    right: usize,
+    found: usize,
+    core: usize,
+}
+
+impl Counts {
+    fn add(&mut self, predicted: &Pairs, accepted: &Pairs, core: &Pairs) {
+        self.predicted += predicted.len();
+        self.right += predicted.intersection(accepted).count();
+        self.found += predicted.intersection(core).count();
+        self.core += core.len();
+    }
+
+    fn scores(&self) -> Scores {
+        let precision = self.right as f64 / self.predicted.max(1) as f64;
+        let recall = self.found as f64 / self.core.max(1) as f64;
+        let f1 = if precision + recall > 0.0 {
+            2.0 * precision * recall / (precision + recall)
+        } else {
+            0.0
+        };
+        Scores {
+            precision,
+            recall,
+            f1,
+            predicted: self.predicted,
+        }
+    }
+}
+
+/// Scores one event with a model trained without it: lines, raw, and all accounts in
+/// one run (when it has three or more). Returns the order-dependence failures.
+fn score_event(
+    bin: &Path,
+    tmp: &Path,
+    event: &Event,
+    model: Option<&Path>,
+    extra: &[String],
+    sets: &mut [Counts; 3],
+) -> Result<usize> {
+    let mut args: Vec<String> = extra.to_vec();
+    if let Some(m) = model {
+        args.insert(0, m.display().to_string());
+        args.insert(0, "--model".to_string());
+    }
+    let files: Vec<PathBuf> = (0..event.sentences.len())
+        .map(|d| {
+            let f = tmp.join(format!("{}.{d}", event.name));
+            std::fs::write(&f, event.sentences[d].join("\n")).map(|_| f)
+        })
+        .collect::<std::io::Result<_>>()?;
+    for gold in &event.golds {
+        let (l, r) = (gold.left, gold.right);
+        let report = recoupe(bin, &[&files[l], &files[r]], "lines", &args)?;
+        sets[0].add(&link_pairs(&report, 0, 1), &gold.accepted, &gold.core);
+        if let (Some(lp), Some(rp)) = (&event.raw[l], &event.raw[r]) {
+            let report = recoupe(bin, &[lp, rp], "sentences", &args)?;
+            let predicted = mapped_pairs(
+                &report,
+                &std::fs::read_to_string(lp)?,
+                &event.sentences[l],
+                &std::fs::read_to_string(rp)?,
+                &event.sentences[r],
+            );
+            sets[1].add(&predicted, &gold.accepted, &gold.core);
+        }
+    }
+    let mut order_failures = 0;
+    if event.sentences.len() >= 3 {
+        let all: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+        let reversed: Vec<&Path> = all.iter().rev().copied().collect();
+        let report = recoupe(bin, &all, "lines", &args)?;
+        let back = recoupe(bin, &reversed, "lines", &args)?;
+        let n = all.len();
+        for gold in &event.golds {
+            let (l, r) = (gold.left, gold.right);
+            let forward = link_pairs(&report, l, r);
+            // In the reversed run document d is at n-1-d, and left/right swap.
+            let backward: Pairs = link_pairs(&back, n - 1 - r, n - 1 - l)
+                .into_iter()
+                .map(|(a, b)| (b, a))
+                .collect();
+            if forward != backward {
+                order_failures += 1;
+            }
+            sets[2].add(&forward, &gold.accepted, &gold.core);
+        }
+    }
+    Ok(order_failures)
+}
+
 pub fn run(args: &[String]) -> Result<()> {
     let mut bench = crate::root().join("bench-data");
     let mut extra: Vec<String> = Vec::new();
+    let mut shipped = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--bench" => bench = PathBuf::from(it.next().context("--bench needs a folder")?),
+            // Score the judged sets with the model in the code (trained on them: for a
+            // look at the fit, never for figures).
+            "--shipped" => shipped = true,
             "--" => extra.extend(it.by_ref().cloned()),
             other => bail!("unknown eval option `{other}`"),
         }
@@ -68,69 +172,55 @@ pub fn run(args: &[String]) -> Result<()> {
     std::fs::create_dir_all(&tmp)?;
     let mut rows: Vec<(String, Scores)> = Vec::new();
 
-    let gold_dir = crate::root().join("../shared/gold");
-    let mut golds: Vec<PathBuf> = std::fs::read_dir(&gold_dir)
-        .map(|d| {
-            d.filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "json"))
-                .collect()
-        })
-        .unwrap_or_default();
-    golds.sort();
-    for gold_path in golds {
-        let gold: Value = serde_json::from_str(&std::fs::read_to_string(&gold_path)?)?;
-        let name = gold_path
-            .file_stem()
-            .unwrap()
-            .to_string_lossy()
-            .into_owned();
-        let pairs = |key: &str| -> Pairs {
-            gold[key]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|p| Some((p[0].as_u64()? as usize, p[1].as_u64()? as usize)))
-                .collect()
-        };
-        let (accepted, core) = (pairs("accepted"), pairs("core"));
-        let sentences = |key: &str| -> Vec<String> {
-            gold[key]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|s| s.as_str().map(str::to_string))
-                .collect()
-        };
-        let (ls, rs) = (sentences("left_sentences"), sentences("right_sentences"));
-        // Lines: the reference segmentation as input.
-        let (la, ra) = (
-            tmp.join(format!("{name}.left")),
-            tmp.join(format!("{name}.right")),
-        );
-        std::fs::write(&la, ls.join("\n"))?;
-        std::fs::write(&ra, rs.join("\n"))?;
-        let report = recoupe(&bin, &la, &ra, "lines", &extra)?;
-        rows.push((
-            format!("{name} (lines)"),
-            score(&link_pairs(&report), &accepted, &core),
-        ));
-        // Raw: the original articles, found among the seeds by the name the gold gives.
-        let (Some(left), Some(right)) = (
-            find_seed(gold["left"].as_str().unwrap_or("")),
-            find_seed(gold["right"].as_str().unwrap_or("")),
-        ) else {
-            eprintln!("xtask: eval: seeds of {name} not found, raw scoring skipped");
+    let events = crate::train::load_events().unwrap_or_default();
+    let mut news = [Counts::default(); 3];
+    let mut seeds = [Counts::default(); 3];
+    let mut order_failures = 0;
+    for (k, event) in events.iter().enumerate() {
+        if event.origin == crate::train::Origin::Generated {
             continue;
+        }
+        let model = if shipped {
+            None
+        } else {
+            let others: Vec<&Event> = events
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != k)
+                .map(|(_, e)| e)
+                .collect();
+            let trained = crate::train::fit(&others)?;
+            let path = tmp.join(format!("model-{k}.json"));
+            std::fs::write(&path, crate::train::model_json(&trained))?;
+            Some(path)
         };
-        let report = recoupe(&bin, &left, &right, "sentences", &extra)?;
-        let predicted = mapped_pairs(
-            &report,
-            &std::fs::read_to_string(&left)?,
-            &ls,
-            &std::fs::read_to_string(&right)?,
-            &rs,
-        );
-        rows.push((format!("{name} (raw)"), score(&predicted, &accepted, &core)));
+        let sets = if event.sentences.len() >= 3 {
+            &mut news
+        } else {
+            &mut seeds
+        };
+        let mut one = [Counts::default(); 3];
+        order_failures += score_event(&bin, &tmp, event, model.as_deref(), &extra, &mut one)?;
+        for (total, part) in sets.iter_mut().zip(one) {
+            total.predicted += part.predicted;
+            total.right += part.right;
+            total.found += part.found;
+            total.core += part.core;
+        }
+        if std::env::var_os("EVAL_EVENTS").is_some() {
+            let s = one[0].scores();
+            eprintln!("{:<24} lines P {:.3} R {:.3} F1 {:.3}", event.name, s.precision, s.recall, s.f1);
+        }
+    }
+    let how = if shipped { "shipped model" } else { "leave-one-event-out" };
+    if news[0].core > 0 {
+        rows.push((format!("news-dev lines ({how})"), news[0].scores()));
+        rows.push((format!("news-dev raw ({how})"), news[1].scores()));
+        rows.push((format!("news-dev 3 in one run ({how})"), news[2].scores()));
+    }
+    if seeds[0].core > 0 {
+        rows.push((format!("seeds lines ({how})"), seeds[0].scores()));
+        rows.push((format!("seeds raw ({how})"), seeds[1].scores()));
     }
 
     let mut benches: Vec<PathBuf> = std::fs::read_dir(&bench)
@@ -158,16 +248,10 @@ pub fn run(args: &[String]) -> Result<()> {
                 Some((f.next()?.parse().ok()?, f.next()?.parse().ok()?))
             })
             .collect();
-        let report = recoupe(
-            &bin,
-            &dir.join("A.sents"),
-            &dir.join("B.sents"),
-            "lines",
-            &extra,
-        )?;
+        let report = recoupe(&bin, &[&dir.join("A.sents"), &dir.join("B.sents")], "lines", &extra)?;
         rows.push((
             format!("bench {name} (lines)"),
-            score(&link_pairs(&report), &gold, &gold),
+            score(&link_pairs(&report, 0, 1), &gold, &gold),
         ));
         let read_lines = |f: &str| -> Result<Vec<String>> {
             Ok(std::fs::read_to_string(dir.join(f))?
@@ -175,13 +259,7 @@ pub fn run(args: &[String]) -> Result<()> {
                 .map(str::to_string)
                 .collect())
         };
-        let report = recoupe(
-            &bin,
-            &dir.join("A.txt"),
-            &dir.join("B.txt"),
-            "sentences",
-            &extra,
-        )?;
+        let report = recoupe(&bin, &[&dir.join("A.txt"), &dir.join("B.txt")], "sentences", &extra)?;
         let predicted = mapped_pairs(
             &report,
             &std::fs::read_to_string(dir.join("A.txt"))?,
@@ -197,19 +275,22 @@ pub fn run(args: &[String]) -> Result<()> {
     let _ = std::fs::remove_dir_all(&tmp);
 
     println!(
-        "{:<34} {:>9} {:>7} {:>7} {:>6}",
+        "{:<48} {:>9} {:>7} {:>7} {:>6}",
         "set", "precision", "recall", "F1", "pairs"
     );
     for (name, s) in &rows {
         println!(
-            "{name:<34} {:>9.3} {:>7.3} {:>7.3} {:>6}",
+            "{name:<48} {:>9.3} {:>7.3} {:>7.3} {:>6}",
             s.precision, s.recall, s.f1, s.predicted
         );
+    }
+    if news[2].core > 0 {
+        println!("three-account runs whose links change when the accounts are reversed: {order_failures}");
     }
     Ok(())
 }
 
-fn find_seed(original_name: &str) -> Option<PathBuf> {
+pub fn find_seed(original_name: &str) -> Option<PathBuf> {
     // The seeds were renamed; the README of seeds/ lists original names, and so does this map.
     let renamed = match original_name {
         "001_166073210bef3c6e.txt" => {
@@ -232,18 +313,17 @@ fn find_seed(original_name: &str) -> Option<PathBuf> {
     Some(crate::root().join("seeds").join(renamed)).filter(|p| p.exists())
 }
 
-fn recoupe(bin: &Path, left: &Path, right: &Path, split: &str, extra: &[String]) -> Result<Value> {
+fn recoupe(bin: &Path, files: &[&Path], split: &str, extra: &[String]) -> Result<Value> {
     let out = Command::new(bin)
         .args(["--format", "json", "--split", split])
         .args(extra)
-        .arg(left)
-        .arg(right)
+        .args(files)
         .output()
         .with_context(|| format!("could not run {}", bin.display()))?;
     if !out.status.success() {
         bail!(
             "recoupe failed on {}: {}",
-            left.display(),
+            files[0].display(),
             String::from_utf8_lossy(&out.stderr)
         );
     }
@@ -259,13 +339,22 @@ fn indices(side: &Value) -> Vec<usize> {
         .collect()
 }
 
-/// Sentence pairs of the report's links, by segment index.
-fn link_pairs(report: &Value) -> Pairs {
+/// Sentence pairs of the report's links between documents `l` and `r`, by segment
+/// index, oriented `l` → `r`.
+fn link_pairs(report: &Value, l: usize, r: usize) -> Pairs {
     let mut out = Pairs::new();
     for link in report["links"].as_array().into_iter().flatten() {
+        let docs = (
+            link["left"]["doc"].as_u64().unwrap_or(0) as usize,
+            link["right"]["doc"].as_u64().unwrap_or(0) as usize,
+        );
         for a in indices(&link["left"]) {
             for b in indices(&link["right"]) {
-                out.insert((a, b));
+                if docs == (l, r) {
+                    out.insert((a, b));
+                } else if docs == (r, l) {
+                    out.insert((b, a));
+                }
             }
         }
     }

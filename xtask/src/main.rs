@@ -6,6 +6,7 @@
 //! cargo xtask serve      build, then serve dist/ on http://127.0.0.1:8000 (--port N)
 //! cargo xtask bench      speed on the bench pairs against a peer, as ratios (bench.rs)
 //! cargo xtask eval       precision, recall, F1 of the aligner on the dev sets (eval.rs)
+//! cargo xtask train      fit the link model on the judged sets (train.rs)
 //! cargo xtask test       host tests, wasm tests (Node), browser tests (Playwright + Chromium)
 //! cargo xtask wasm-test-runner <file.wasm> ...
 //!                        the wasm-bindgen test runner, used by cargo as the wasm32 runner
@@ -56,6 +57,7 @@ mod eval;
 mod inline;
 mod serve;
 mod test;
+mod train;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -69,7 +71,10 @@ commands:
   build | dist          build dist/recoupe.html (wasm + wasm-bindgen + single-file page)
   serve [--port N]      build, then serve dist/ on http://127.0.0.1:8000
   test [--skip-browser] host tests, wasm tests (Node), browser tests (Playwright, Chromium)
-  eval [--bench DIR]    precision/recall/F1 on the gold seeds and bench pairs
+  eval [--bench DIR]    precision/recall/F1 on news-dev (leave-one-event-out), the seed
+                        golds and the bench pairs
+  train [--write] [--out FILE]
+                        fit the link model on the judged sets (src/linker.rs)
   bench [--bench DIR]   alignment speed against git diff --color-moved, as ratios
   wasm-test-runner ...  wasm-bindgen's test runner (cargo's runner for wasm32)
 ";
@@ -85,6 +90,7 @@ fn main() -> ExitCode {
         "serve" => serve::run(rest),
         "test" => test::run(rest),
         "eval" => eval::run(rest),
+        "train" => train::run(rest),
         "bench" => bench::run(rest),
         "wasm-test-runner" => test::wasm_test_runner(rest),
         "help" | "-h" | "--help" => {
