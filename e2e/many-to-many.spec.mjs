@@ -5,6 +5,7 @@
 // sentence sums up three sentences spread across e2e/fixtures/m2m-article.txt.
 
 import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -132,6 +133,10 @@ test('hover and focus highlight all three partners; the inspector lists them wit
   await expect(insp.locator('.insp-partner')).toHaveCount(3);
   // Partners show their number in the list (decoration, hidden from screen readers).
   await expect(page.locator('.seg.partner .pn[aria-hidden="true"]')).toHaveText(['1', '2', '3']);
+  // The list and its marks pass axe-core (contrast of the marks, names, roles).
+  const axe = await new AxeBuilder({ page }).include('#inspector').include('#content').analyze();
+  const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
   // A partner with one link shows one entry, not a list.
   await page.locator('.seg[data-side="1"]', { hasText: PARTNERS[1] }).focus();
   await expect(insp.locator('.insp-partner')).toHaveCount(0);

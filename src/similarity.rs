@@ -89,7 +89,9 @@ fn clause_starts(text: &str) -> Vec<usize> {
     let mut starts = vec![0];
     let bytes = text.as_bytes();
     for (k, c) in text.char_indices() {
-        let next_is_space = bytes.get(k + c.len_utf8()).is_none_or(|b| b.is_ascii_whitespace());
+        let next_is_space = bytes
+            .get(k + c.len_utf8())
+            .is_none_or(|b| b.is_ascii_whitespace());
         let boundary = match c {
             ';' | '(' | ')' | '«' | '»' | '“' | '”' | '—' | '–' => true,
             // "1,5" and "12:30" are numbers, not clause breaks.
@@ -105,14 +107,26 @@ fn clause_starts(text: &str) -> Vec<usize> {
 
 /// Words that negate what their clause says, folded (French and English).
 const NEGATIONS: &[&str] = &[
-    "ne", "pas", "jamais", "aucun", "aucune", "sans", "ni", "nullement", "not", "never",
-    "without", "nor", "cannot",
+    "ne",
+    "pas",
+    "jamais",
+    "aucun",
+    "aucune",
+    "sans",
+    "ni",
+    "nullement",
+    "not",
+    "never",
+    "without",
+    "nor",
+    "cannot",
 ];
 
 fn negated(text: &str) -> bool {
     crate::normalize::words(text).iter().any(|w| {
         let f = crate::normalize::fold(w.text);
-        NEGATIONS.contains(&f.as_str()) || f == "n" && text[w.start + w.text.len()..].starts_with(['\'', '’'])
+        NEGATIONS.contains(&f.as_str())
+            || f == "n" && text[w.start + w.text.len()..].starts_with(['\'', '’'])
     })
 }
 
@@ -200,7 +214,10 @@ impl Features {
             numbers,
             grams,
             mass,
-            clauses: parts.iter().flat_map(|f| f.clauses.iter().cloned()).collect(),
+            clauses: parts
+                .iter()
+                .flat_map(|f| f.clauses.iter().cloned())
+                .collect(),
             negated: parts.iter().any(|f| f.negated),
         }
     }

@@ -49,20 +49,23 @@ export function reportHtml({ report, layout, names, summary, settings, now = new
   const docs = report.documents || [];
   const segTexts = [docs[layout.li]?.segments || [], docs[layout.ri]?.segments || []];
   const textOf = (side, s) => segTexts[side][s]?.text ?? '';
-  // Word diffs per segment: from the link a segment belongs to in its row.
+  // Word diffs per segment: from the link a segment belongs to. A segment with several
+  // partners (many-to-many) stays plain: no one partner's diff says what it shares.
   const runsOf = new Map();
   for (const l of layout.links) {
     if (l.kind === 'identical') continue;
     for (const side of [0, 1]) {
       const runs = diffPerSegment(l, side, (s) => textOf(side, s));
-      if (runs) for (const [s, r] of runs) runsOf.set(`${side}:${s}`, r);
+      if (!runs) continue;
+      for (const [s, r] of runs) if (layout.segs[side][s].links.length === 1) runsOf.set(`${side}:${s}`, r);
     }
   }
-  // In a gap row, a linked passage faces its partner elsewhere (a move): it says so itself.
+  // In a gap row, a linked passage faces its partner elsewhere (a move), and a passage with
+  // several partners has more links than its row shows: it says so itself.
   const cell = (side, list, inGap) => list.map((s) => {
     const info = layout.segs[side][s];
     const unique = info.status === 'unique';
-    const note = inGap && !unique
+    const note = !unique && (inGap || info.links.length > 1)
       ? `<p class="note">${info.links.map((l) => linkLabel(l).replace(/<br>/g, ' · ')).join(' ; ')}</p>` : '';
     return note + segmentHtml(textOf(side, s), unique ? null : runsOf.get(`${side}:${s}`) || null, side, unique);
   }).join('');

@@ -25,7 +25,6 @@ use std::process::Command;
 use anyhow::{bail, Context, Result};
 use serde_json::Value;
 
-
 struct Scores {
     precision: f64,
     recall: f64,
@@ -209,10 +208,17 @@ pub fn run(args: &[String]) -> Result<()> {
         }
         if std::env::var_os("EVAL_EVENTS").is_some() {
             let s = one[0].scores();
-            eprintln!("{:<24} lines P {:.3} R {:.3} F1 {:.3}", event.name, s.precision, s.recall, s.f1);
+            eprintln!(
+                "{:<24} lines P {:.3} R {:.3} F1 {:.3}",
+                event.name, s.precision, s.recall, s.f1
+            );
         }
     }
-    let how = if shipped { "shipped model" } else { "leave-one-event-out" };
+    let how = if shipped {
+        "shipped model"
+    } else {
+        "leave-one-event-out"
+    };
     if news[0].core > 0 {
         rows.push((format!("news-dev lines ({how})"), news[0].scores()));
         rows.push((format!("news-dev raw ({how})"), news[1].scores()));
@@ -248,7 +254,12 @@ pub fn run(args: &[String]) -> Result<()> {
                 Some((f.next()?.parse().ok()?, f.next()?.parse().ok()?))
             })
             .collect();
-        let report = recoupe(&bin, &[&dir.join("A.sents"), &dir.join("B.sents")], "lines", &extra)?;
+        let report = recoupe(
+            &bin,
+            &[&dir.join("A.sents"), &dir.join("B.sents")],
+            "lines",
+            &extra,
+        )?;
         rows.push((
             format!("bench {name} (lines)"),
             score(&link_pairs(&report, 0, 1), &gold, &gold),
@@ -259,7 +270,12 @@ pub fn run(args: &[String]) -> Result<()> {
                 .map(str::to_string)
                 .collect())
         };
-        let report = recoupe(&bin, &[&dir.join("A.txt"), &dir.join("B.txt")], "sentences", &extra)?;
+        let report = recoupe(
+            &bin,
+            &[&dir.join("A.txt"), &dir.join("B.txt")],
+            "sentences",
+            &extra,
+        )?;
         let predicted = mapped_pairs(
             &report,
             &std::fs::read_to_string(dir.join("A.txt"))?,

@@ -206,6 +206,11 @@ pub fn load_events() -> Result<Vec<Event>> {
 /// The generated pairs trained on (the larger ones are kept for measuring).
 const GENERATED_FOR_TRAINING: [&str; 2] = ["w1000", "w10000"];
 
+/// How much a generated example counts against a judged one: enough to learn what a
+/// revision looks like, not so much that news links are fitted to it (tried 1.0, 0.3,
+/// 0.1 with `cargo xtask eval`).
+const GENERATED_WEIGHT: f64 = 1.0;
+
 /// A candidate seen in training: its evidence, stage-1 log-odds, support, and label.
 struct Example {
     evidence: [f32; EVIDENCE],
@@ -218,12 +223,7 @@ struct Example {
 }
 
 /// The candidates of a run of `docs` of `event`, labelled with the golds between them.
-fn examples(
-    event: &Event,
-    docs: &[usize],
-    config: &Config,
-    out: &mut Vec<Example>,
-) -> Result<()> {
+fn examples(event: &Event, docs: &[usize], config: &Config, out: &mut Vec<Example>) -> Result<()> {
     let inputs = event.line_inputs(docs);
     let all: Vec<PairCandidates> = recoupe::candidate_pairs(&inputs, config)
         .map_err(|e| anyhow::anyhow!("{}: {e}", event.name))?;
@@ -263,20 +263,20 @@ fn examples(
 }
 
 /// Fits weights w (bias first) of a logistic model by IRLS with an L2 penalty.
-fn fit_logistic(rows: &[(Vec<f64>, f64)], dims: usize) -> Vec<f64> {
+fn fit_logistic(rows: &[(Vec<f64>, f64, f64)], dims: usize) -> Vec<f64> {
     // L2 on every weight but the bias: keeps rare features from running away.
     const L2: f64 = 1.0;
     let mut w = vec![0.0f64; dims];
     for _ in 0..50 {
         let mut grad = vec![0.0f64; dims];
         let mut hess = vec![vec![0.0f64; dims]; dims];
-        for (x, y) in rows {
+        for (x, y, weight) in rows {
             let z: f64 = x.iter().zip(&w).map(|(a, b)| a * b).sum();
             let p = 1.0 / (1.0 + (-z).exp());
             for a in 0..dims {
-                grad[a] += (y - p) * x[a];
+                grad[a] += weight * (y - p) * x[a];
                 for b in 0..dims {
-                    hess[a][b] += p * (1.0 - p) * x[a] * x[b];
+                    hess[a][b] += weight * p * (1.0 - p) * x[a] * x[b];
                 }
             }
         }
@@ -353,13 +353,14 @@ pub fn fit(events: &[&Event]) -> Result<Trained> {
             }
         }
     }
-    let rows: Vec<(Vec<f64>, f64)> = pairwise
+    let rows: Vec<(Vec<f64>, f64, f64)> = pairwise
         .iter()
         .filter_map(|e| {
             let y = e.label?;
             let mut x = vec![1.0f64];
             x.extend(e.evidence.iter().map(|&v| v as f64));
-            Some((x, y as f64))
+            let weight = if e.judged { 1.0 } else { GENERATED_WEIGHT };
+            Some((x, y as f64, weight))
         })
         .collect();
     let w = fit_logistic(&rows, EVIDENCE + 1);
@@ -384,12 +385,13 @@ pub fn fit(events: &[&Event]) -> Result<Trained> {
         joint_core += event.golds.iter().map(|g| g.core.len()).sum::<usize>();
     }
     if !joint.is_empty() {
-        let rows: Vec<(Vec<f64>, f64)> = joint
+        let rows: Vec<(Vec<f64>, f64, f64)> = joint
             .iter()
             .filter_map(|e| {
                 Some((
                     vec![1.0, e.logit as f64, e.support as f64],
                     e.label? as f64,
+                    1.0,
                 ))
             })
             .collect();
@@ -505,10 +507,8 @@ pub fn run(args: &[String]) -> Result<()> {
     if write {
         let path = crate::root().join("src/linker.rs");
         let text = std::fs::read_to_string(&path)?;
-        let (Some(a), Some(b)) = (
-            text.find("// BEGIN TRAINED"),
-            text.find("// END TRAINED"),
-        ) else {
+        let (Some(a), Some(b)) = (text.find("// BEGIN TRAINED"), text.find("// END TRAINED"))
+        else {
             bail!("markers not found in {}", path.display());
         };
         let b = b + "// END TRAINED".len();
