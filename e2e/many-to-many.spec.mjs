@@ -19,7 +19,7 @@ test.use({ viewport: { width: 1440, height: 900 }, locale: 'en-US', colorScheme:
 
 const SUMMARY = 'Ce budget finance la rénovation';
 // The summary's three partners, in the article's order.
-const PARTNERS = ['La rénovation du pont Sainte-Odile', 'médiathèque Colette-Vernay, prévue', 'douze bus électriques, livrés'];
+const PARTNERS = ['du pont Sainte-Odile, pour 4,2', 'médiathèque Colette-Vernay en septembre', 'douze bus électriques, livrés'];
 
 function fixture(name, file) {
   return { name, mimeType: 'text/plain', buffer: readFileSync(resolve(here, 'fixtures', file)) };

@@ -209,6 +209,9 @@ pub struct PairCandidates {
     pub candidates: Vec<Candidate>,
 }
 
+/// A segment of a document: (document, segment index).
+type SegmentRef = (DocId, usize);
+
 /// With three or more accounts, each pair's probability is revised by what the other
 /// accounts say: a sentence of a third account that both segments link to makes the
 /// pair more likely (transitivity). The support is the best over third segments of the
@@ -223,7 +226,7 @@ pub fn third_account_support(all: &mut [PairCandidates], model: &LinkModel) {
         return;
     }
     // First-stage probabilities by (doc, seg) → [(other doc, other seg, p)].
-    let mut partners: HashMap<(DocId, usize), Vec<(DocId, usize, f32)>> = HashMap::new();
+    let mut partners: HashMap<SegmentRef, Vec<(DocId, usize, f32)>> = HashMap::new();
     let mut lookup: HashMap<(DocId, usize, DocId, usize), f32> = HashMap::new();
     for pc in all.iter() {
         for c in &pc.candidates {

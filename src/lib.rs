@@ -336,7 +336,15 @@ fn finish(
         let lt = joined_text(&documents[link.left.doc], link.left.segments.clone());
         let rt = joined_text(&documents[link.right.doc], link.right.segments.clone());
         let (diff, flags) = worddiff::diff_words(&lt, &rt, options);
-        link.kind = kind_of(&diff, &lt, &rt);
+        let side = |doc: DocId, segments: std::ops::Range<usize>| {
+            let parts: Vec<&Features> = segments.map(|s| &features[doc][s]).collect();
+            Features::union(&parts)
+        };
+        let overlap = similarity::score(
+            &side(link.left.doc, link.left.segments.clone()),
+            &side(link.right.doc, link.right.segments.clone()),
+        );
+        link.kind = kind_of(&diff, overlap.dice);
         link.diff = diff;
         link.flags = flags;
         if link.kind != LinkKind::Identical {
@@ -352,23 +360,17 @@ fn finish(
     })
 }
 
-/// Share of each side's words the word diff must keep for a reworded pair to count as
+/// Dice of the two sides' weighted terms from which a reworded pair counts as
 /// equivalent: the same statement in other words, neither side saying much more. Chosen
-/// by reading the seed pairs' links: at 0.5 a sentence with one extra clause is partial.
-const EQUIVALENT_KEPT: f32 = 0.5;
+/// by reading the seed pairs' and the test cases' links: at 0.5 a sentence with one extra
+/// clause stays partial, word order and light rewording do not matter (terms, not a diff,
+/// so the kind is the same whichever side is left).
+const EQUIVALENT_DICE: f32 = 0.5;
 
-fn kind_of(diff: &[model::DiffPiece], left: &str, right: &str) -> LinkKind {
+fn kind_of(diff: &[model::DiffPiece], dice: f32) -> LinkKind {
     if diff.iter().all(|p| p.tag == model::DiffTag::Equal) {
-        return LinkKind::Identical;
-    }
-    let words = |s: &str| s.split_whitespace().count() as f32;
-    let kept: f32 = diff
-        .iter()
-        .filter(|p| p.tag == model::DiffTag::Equal)
-        .map(|p| words(&p.text))
-        .sum();
-    let (a, b) = (words(left).max(1.0), words(right).max(1.0));
-    if kept / a >= EQUIVALENT_KEPT && kept / b >= EQUIVALENT_KEPT {
+        LinkKind::Identical
+    } else if dice >= EQUIVALENT_DICE {
         LinkKind::Equivalent
     } else {
         LinkKind::Partial

@@ -119,6 +119,7 @@ fn config() -> impl Strategy<Value = Config> {
                 ignore_case,
                 ignore_accents,
                 ignore_punctuation,
+                ..Config::default()
             },
         )
 }

@@ -25,6 +25,7 @@ fuzz_target!(|data: &[u8]| {
         ignore_case: selector & 0x40 != 0,
         ignore_accents: selector & 0x80 != 0,
         ignore_punctuation: selector & 0x20 != 0,
+        ..Config::default()
     };
     // Documents are separated by a 0xFF byte (never valid UTF-8), else the input is halved.
     let mut parts: Vec<&[u8]> = rest.splitn(3, |&b| b == 0xFF).collect();

@@ -263,6 +263,8 @@ fn examples(event: &Event, docs: &[usize], config: &Config, out: &mut Vec<Exampl
 }
 
 /// Fits weights w (bias first) of a logistic model by IRLS with an L2 penalty.
+// Matrix code reads best with the indices of the formulas.
+#[allow(clippy::needless_range_loop)]
 fn fit_logistic(rows: &[(Vec<f64>, f64, f64)], dims: usize) -> Vec<f64> {
     // L2 on every weight but the bias: keeps rare features from running away.
     const L2: f64 = 1.0;
@@ -298,6 +300,8 @@ fn fit_logistic(rows: &[(Vec<f64>, f64, f64)], dims: usize) -> Vec<f64> {
 }
 
 /// Solves A x = b by Gaussian elimination with partial pivoting.
+// Matrix code reads best with the indices of the formulas.
+#[allow(clippy::needless_range_loop)]
 fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Vec<f64> {
     let n = b.len();
     for col in 0..n {
