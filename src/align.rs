@@ -587,3 +587,50 @@ pub fn coverage(left: DocId, right: DocId, links: &[Link], seg_len: &[Vec<usize>
         right_covered: covered(right, |l| &l.right),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{candidate_pairs, Config, Input};
+
+    /// The probability of the pair (doc l seg i, doc r seg j), if it is a candidate.
+    fn probability(
+        all: &[super::PairCandidates],
+        (l, i): (usize, usize),
+        (r, j): (usize, usize),
+    ) -> Option<f32> {
+        all.iter()
+            .find(|p| p.left == l && p.right == r)?
+            .candidates
+            .iter()
+            .find(|c| c.left == i && c.right == j)
+            .map(|c| c.probability)
+    }
+
+    #[test]
+    fn a_third_account_that_tells_both_sentences_supports_their_pair() {
+        let a = "Le parquet a ouvert une enquête pour abus de confiance vendredi. La météo sera clémente.";
+        let b = "Une plainte pour abus de confiance a été déposée par la banque. Les marchés ont reculé.";
+        let c = "Vendredi, le parquet a ouvert une enquête après la plainte de la banque pour abus de confiance.";
+        let two = candidate_pairs(
+            &[Input::new("a", a), Input::new("b", b)],
+            &Config::default(),
+        )
+        .unwrap();
+        let three = candidate_pairs(
+            &[Input::new("a", a), Input::new("b", b), Input::new("c", c)],
+            &Config::default(),
+        )
+        .unwrap();
+        let alone = probability(&two, (0, 0), (1, 0)).unwrap();
+        let supported = probability(&three, (0, 0), (1, 0)).unwrap();
+        let support = three[0]
+            .candidates
+            .iter()
+            .find(|c| c.left == 0 && c.right == 0);
+        assert!(support.is_some_and(|c| c.support > 0.3), "c tells both");
+        assert!(
+            supported > alone,
+            "third account lifts the pair: {alone} → {supported}"
+        );
+    }
+}

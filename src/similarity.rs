@@ -382,3 +382,86 @@ pub fn shared_names(a: &Features, b: &Features, vocab: &Vocabulary) -> f32 {
     }
     sum
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Lang;
+    use crate::normalize::Normalizer;
+
+    /// Features of several texts sharing one vocabulary (IDF over all of them).
+    fn features(texts: &[&str]) -> Vec<Features> {
+        let normalizer = Normalizer::default();
+        let terms: Vec<Vec<Term>> = texts
+            .iter()
+            .map(|t| normalizer.terms(t, Lang::French))
+            .collect();
+        let mut vocab = Vocabulary::default();
+        let ids: Vec<Vec<u32>> = terms
+            .iter()
+            .map(|ts| {
+                ts.iter()
+                    .map(|t| vocab.intern(&t.key, &t.surface, t.class))
+                    .collect()
+            })
+            .collect();
+        for list in &ids {
+            let mut unique = list.clone();
+            unique.sort_unstable();
+            unique.dedup();
+            for id in unique {
+                vocab.df[id as usize] += 1;
+            }
+            vocab.segments += 1;
+        }
+        texts
+            .iter()
+            .zip(&terms)
+            .zip(&ids)
+            .map(|((text, t), i)| Features::new(text, t, i, &vocab))
+            .collect()
+    }
+
+    #[test]
+    fn negation_is_seen_in_both_languages() {
+        let f = features(&[
+            "Il est reparti sans leur demander d'engagement.",
+            "Il a demandé des engagements.",
+            "Le ministre n'a pas signé.",
+            "The minister did not sign.",
+        ]);
+        assert!(f[0].negated, "sans");
+        assert!(!f[1].negated);
+        assert!(f[2].negated, "n' ... pas");
+        assert!(f[3].negated, "not");
+    }
+
+    #[test]
+    fn a_clause_shared_inside_a_long_sentence_is_covered() {
+        // The long sentence's second clause is the short one, reworded only in its order.
+        let f = features(&[
+            "Après trois jours de débats au Parlement, les députés ont adopté la réforme des retraites par 312 voix, malgré la grève des cheminots.",
+            "La grève des cheminots n'a pas empêché le vote.",
+            "Le temps sera ensoleillé demain sur la Bretagne.",
+        ]);
+        assert!(f[0].clauses.len() >= 2);
+        let shared = clause_cover(&f[0], &f[1]);
+        let unrelated = clause_cover(&f[0], &f[2]);
+        assert!(shared > 0.5, "shared clause covered: {shared}");
+        assert!(
+            shared > score(&f[0], &f[1]).dice * 2.0,
+            "a clause says more than the sentence"
+        );
+        assert!(unrelated < 0.2, "unrelated: {unrelated}");
+        assert_eq!(clause_cover(&f[0], &f[1]), clause_cover(&f[1], &f[0]));
+    }
+
+    #[test]
+    fn scores_are_symmetric() {
+        let f = features(&[
+            "Le Conseil a siégé à Montréal le 8 décembre 2025.",
+            "Réuni à Montréal, le Conseil a signé deux accords.",
+        ]);
+        assert_eq!(score(&f[0], &f[1]), score(&f[1], &f[0]));
+    }
+}
