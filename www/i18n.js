@@ -141,6 +141,7 @@ const STRINGS = {
     'progress.label': 'Comparison progress',
     'minimap.label': 'Overview of {name}',
     'view.label': 'Side-by-side comparison',
+    'inspector.label': 'What changed',
     'view.empty': 'Nothing to show with this filter.',
   },
   fr: {
@@ -279,6 +280,7 @@ const STRINGS = {
     'progress.label': 'Avancement de la comparaison',
     'minimap.label': 'Vue d’ensemble de {name}',
     'view.label': 'Comparaison côte à côte',
+    'inspector.label': 'Ce qui a changé',
     'view.empty': 'Rien à afficher avec ce filtre.',
     // Messages about a file that could not be read (errorMessage below); English ones are
     // the messages of ingest.js and pdfreader.js themselves.

@@ -300,6 +300,14 @@ export function createView(els) {
   let activeIds = new Set();
 
   function updateInspector(target) {
+    fillInspector(target);
+    // A list of several partners can overflow the inspector: it then takes keyboard focus
+    // so that it can be scrolled without a mouse.
+    if (inspector.scrollHeight > inspector.clientHeight + 1) inspector.tabIndex = 0;
+    else inspector.removeAttribute('tabindex');
+  }
+
+  function fillInspector(target) {
     const focusIn = document.activeElement && document.activeElement.classList && document.activeElement.classList.contains('seg');
     target = target || hovered || (focusIn ? focused : null);
     inspector.textContent = '';
