@@ -620,12 +620,21 @@ impl Normalizer {
                     surface: surface.clone(),
                     start: ws[i].start,
                 });
-                out.push(Term {
-                    key: date[..4].to_string(),
-                    class: TermClass::Number,
-                    surface,
-                    start: ws[i].start,
-                });
+                if let Some(day) = date.get(4..).filter(|_| !date.starts_with("--")) {
+                    out.push(Term {
+                        key: date[..4].to_string(),
+                        class: TermClass::Number,
+                        surface: surface.clone(),
+                        start: ws[i].start,
+                    });
+                    // The day without its year, to meet "vendredi 24 octobre".
+                    out.push(Term {
+                        key: format!("-{day}"),
+                        class: TermClass::Date,
+                        surface,
+                        start: ws[i].start,
+                    });
+                }
                 i += used;
                 continue;
             }
@@ -751,6 +760,8 @@ fn date_at(ws: &[Word], folded: &[String], i: usize) -> Option<(String, usize)> 
             if let Some(y) = year_at(month_index + 1) {
                 return Some((format!("{y:04}-{m:02}-{d:02}"), month_index + 2 - i));
             }
+            // "le 24 octobre": a day of the year the account is about.
+            return Some((format!("--{m:02}-{d:02}"), month_index + 1 - i));
         }
     }
     // December 8, 2025
@@ -776,10 +787,17 @@ mod tests {
 
     #[test]
     fn dates_written_three_ways_agree() {
-        assert_eq!(keys("le 8 décembre 2025"), ["2025-12-08", "2025"]);
-        assert_eq!(keys("8 déc. 2025"), ["2025-12-08", "2025"]);
-        assert_eq!(keys("08/12/2025"), ["2025-12-08", "2025"]);
+        assert_eq!(keys("le 8 décembre 2025"), ["2025-12-08", "2025", "--12-08"]);
+        assert_eq!(keys("8 déc. 2025"), ["2025-12-08", "2025", "--12-08"]);
+        assert_eq!(keys("08/12/2025"), ["2025-12-08", "2025", "--12-08"]);
         assert_eq!(keys("1er février 2024"), keys("01/02/2024"));
+    }
+
+    #[test]
+    fn a_day_without_its_year_meets_the_full_date() {
+        assert_eq!(keys("vendredi 24 octobre"), ["vendred", "--10-24"]);
+        assert!(keys("le 24/10/2008").contains(&"--10-24".to_string()));
+        assert_eq!(keys("1er février"), ["--02-01"]);
     }
 
     #[test]

@@ -7,7 +7,7 @@ import { STATE_VERSION } from './storage.js';
 export const DEFAULT_CONFIG = Object.freeze({
   split: 'sentences',
   // The core's default (Config::DEFAULT_THRESHOLD, fitted by `cargo xtask train`); issue 10 makes the core the one owner.
-  threshold: 0.23,
+  threshold: 0.21,
   ignore_case: true,
   ignore_accents: true,
   ignore_punctuation: true,
