@@ -787,7 +787,10 @@ mod tests {
 
     #[test]
     fn dates_written_three_ways_agree() {
-        assert_eq!(keys("le 8 décembre 2025"), ["2025-12-08", "2025", "--12-08"]);
+        assert_eq!(
+            keys("le 8 décembre 2025"),
+            ["2025-12-08", "2025", "--12-08"]
+        );
         assert_eq!(keys("8 déc. 2025"), ["2025-12-08", "2025", "--12-08"]);
         assert_eq!(keys("08/12/2025"), ["2025-12-08", "2025", "--12-08"]);
         assert_eq!(keys("1er février 2024"), keys("01/02/2024"));
