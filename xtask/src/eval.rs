@@ -229,6 +229,7 @@ pub fn run(args: &[String]) -> Result<()> {
         rows.push((format!("seeds raw ({how})"), seeds[1].scores()));
     }
 
+    let mut moved_found: Vec<(String, f64)> = Vec::new();
     let mut benches: Vec<PathBuf> = std::fs::read_dir(&bench)
         .map(|d| {
             d.filter_map(|e| e.ok().map(|e| e.path()))
@@ -254,15 +255,31 @@ pub fn run(args: &[String]) -> Result<()> {
                 Some((f.next()?.parse().ok()?, f.next()?.parse().ok()?))
             })
             .collect();
+        // Pairs the generator moved (fourth column 1): are they still found?
+        let moved: Pairs = std::fs::read_to_string(dir.join("gold.tsv"))?
+            .lines()
+            .filter_map(|l| {
+                let f: Vec<&str> = l.split('\t').collect();
+                (f.get(3) == Some(&"1")).then_some(())?;
+                Some((f[0].parse().ok()?, f[1].parse().ok()?))
+            })
+            .collect();
         let report = recoupe(
             &bin,
             &[&dir.join("A.sents"), &dir.join("B.sents")],
             "lines",
             &extra,
         )?;
+        let predicted = link_pairs(&report, 0, 1);
+        if !moved.is_empty() {
+            moved_found.push((
+                name.clone(),
+                predicted.intersection(&moved).count() as f64 / moved.len() as f64,
+            ));
+        }
         rows.push((
             format!("bench {name} (lines)"),
-            score(&link_pairs(&report, 0, 1), &gold, &gold),
+            score(&predicted, &gold, &gold),
         ));
         let read_lines = |f: &str| -> Result<Vec<String>> {
             Ok(std::fs::read_to_string(dir.join(f))?
@@ -299,6 +316,9 @@ pub fn run(args: &[String]) -> Result<()> {
             "{name:<48} {:>9.3} {:>7.3} {:>7.3} {:>6}",
             s.precision, s.recall, s.f1, s.predicted
         );
+    }
+    for (name, share) in &moved_found {
+        println!("bench {name}: moved sentences found (lines) {share:.3}");
     }
     if news[2].core > 0 {
         println!("three-account runs whose links change when the accounts are reversed: {order_failures}");
