@@ -3,8 +3,10 @@
 //! second small model that adds what the other accounts say about the pair.
 //!
 //! The weights below are learned, not hand-set: `cargo xtask train --write` fits them on
-//! `../shared/gold/news-dev/` and the seed golds (every candidate pair the engine
-//! proposes, labelled by the annotators) and rewrites the block between the markers.
+//! `../shared/gold/news-dev/`, the seed golds (every candidate pair the engine proposes,
+//! labelled by the annotators) and the generated pairs `bench-data/w1000`, `w10000`
+//! (`../shared/bench/prepare.sh bench-data 1000 10000` first), and rewrites the block
+//! between the markers.
 //! `cargo xtask eval` reports them leave-one-event-out. A model file written by
 //! `cargo xtask train --out FILE` can be given to the command line with `--model FILE`.
 
@@ -81,7 +83,8 @@ pub fn sigmoid(x: f32) -> f32 {
 
 // BEGIN TRAINED (cargo xtask train --write)
 /// First-stage weights (bias first, then [`EVIDENCE_NAMES`] in order), fitted by
-/// `cargo xtask train` on 19 judged events (news-dev and the seed pairs).
+/// `cargo xtask train` on 19 events (news-dev, the seed pairs, and the
+/// generated pairs w1000 and w10000 of ../shared/bench/prepare.sh).
 #[rustfmt::skip]
 const TRAINED_PAIR: [f32; EVIDENCE + 1] = [-5.3669, 1.4328, 1.8662, 3.2251, 0.1774, 0.8108, 0.5061, 0.9932, -0.0447, 1.0870, -0.2713, 2.0905, 0.6548, -0.2604, 0.0362, 2.1645, -0.0926, -0.7493, 3.9298, -5.2230];
 /// Third-account stage weights (bias, stage-1 log-odds, support), fitted likewise.

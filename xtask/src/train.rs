@@ -466,7 +466,8 @@ fn rust_block(t: &Trained, events: usize) -> String {
     format!(
         "// BEGIN TRAINED (cargo xtask train --write)\n\
          /// First-stage weights (bias first, then [`EVIDENCE_NAMES`] in order), fitted by\n\
-         /// `cargo xtask train` on {events} judged events (news-dev and the seed pairs).\n\
+         /// `cargo xtask train` on {events} events (news-dev, the seed pairs, and the\n\
+         /// generated pairs w1000 and w10000 of ../shared/bench/prepare.sh).\n\
          #[rustfmt::skip]\n\
          const TRAINED_PAIR: [f32; EVIDENCE + 1] = [{}];\n\
          /// Third-account stage weights (bias, stage-1 log-odds, support), fitted likewise.\n\
