@@ -373,7 +373,7 @@ test('switching to French relabels the interface', async ({ page }) => {
   await expect(page.getByText('Seulement dans A', { exact: true })).toBeVisible();
   await expect(page.locator('label[for="threshold"]')).toHaveText('Sensibilité');
   await expect(page.locator('#docs-toggle')).toContainText('Documents');
-  await expect(page.locator('#inspector')).toContainText(/Survolez|ressemblance|Seulement|Ce passage/);
+  await expect(page.locator('#inspector')).toContainText(/Survolez|probable|Seulement|Ce passage/);
 });
 
 test('dark theme from the system and from the switch; screenshots', async ({ browser }) => {
