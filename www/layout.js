@@ -281,56 +281,20 @@ function range(a, b) {
 }
 
 /**
- * Splits a link's diff into per-segment runs for one side (0 = left keeps `=`/`-`,
- * 1 = right keeps `=`/`+`). Returns a Map seg -> [[op, text], ...], or null when the
- * segments' texts cannot be found in the diff (then the view shows plain text).
+ * Splits one side's pieces [[tag, text], ...] (whose texts join to the side's segment
+ * texts, up to folded typography and the spaces between segments) into per-segment runs.
+ * Returns a Map seg -> [[tag, text], ...], or null when a segment's text cannot be found.
+ * The words returned are always the segment's own text.
  */
-export function diffPerSegment(link, side, segTexts) {
-  const keep = side === 0 ? '-' : '+';
-  const tokens = link.diff.filter(([op]) => op === '=' || op === keep);
+function piecesPerSegment(tokens, segs, segTexts) {
   const whole = fold(tokens.map(([, s]) => s).join(''));
-  const segs = side === 0 ? link.L : link.R;
   // Locate each segment's text in the concatenation, in order (quotes and apostrophes
   // folded: a diff may give the other side's typography in its `=` runs).
   const spans = [];
   let from = 0;
   for (const s of segs) {
     const text = segTexts(s);
-    const at = whole.indexOf(fold(text), from);
-    if (at < 0) return null;
-    spans.push([s, at, at + text.length, text]);
-    from = at + text.length;
-  }
-  const out = new Map(spans.map(([s]) => [s, []]));
-  let pos = 0;
-  for (const [op, str] of tokens) {
-    const a = pos, b = pos + str.length;
-    pos = b;
-    for (const [s, sa, sb, text] of spans) {
-      const x = Math.max(a, sa), y = Math.min(b, sb);
-      // The words shown are always the segment's own text.
-      if (x < y) out.get(s).push([op, text.slice(x - sa, y - sa)]);
-    }
-  }
-  return out;
-}
-
-/**
- * Splits one side of a link's `marks` (0 = left column) into per-segment runs
- * [[tag, text], ...] (tag ' ', '=' or '!'). A side's marks join to its segments' texts
- * joined by one space. Returns a Map seg -> runs, or null when the link has no marks or
- * the texts cannot be found in them (then the caller falls back to the word diff).
- */
-export function marksPerSegment(link, side, segTexts) {
-  if (!link.marks || !Array.isArray(link.marks[side])) return null;
-  const tokens = link.marks[side];
-  const whole = fold(tokens.map(([, s]) => s).join(''));
-  const segs = side === 0 ? link.L : link.R;
-  const spans = [];
-  let from = 0;
-  for (const s of segs) {
-    const text = segTexts(s);
-    if (!text) return null;
+    if (typeof text !== 'string') return null;
     const at = whole.indexOf(fold(text), from);
     if (at < 0) return null;
     spans.push([s, at, at + text.length, text]);
@@ -343,10 +307,36 @@ export function marksPerSegment(link, side, segTexts) {
     pos = b;
     for (const [s, sa, sb, text] of spans) {
       const x = Math.max(a, sa), y = Math.min(b, sb);
-      if (x < y) out.get(s).push([tag === '=' || tag === '!' ? tag : ' ', text.slice(x - sa, y - sa)]);
+      if (x < y) out.get(s).push([tag, text.slice(x - sa, y - sa)]);
     }
   }
   return out;
+}
+
+/**
+ * Splits a link's diff into per-segment runs for one side (0 = left keeps `=`/`-`,
+ * 1 = right keeps `=`/`+`). Returns a Map seg -> [[op, text], ...], or null when the
+ * segments' texts cannot be found in the diff (then the view shows plain text).
+ */
+export function diffPerSegment(link, side, segTexts) {
+  const keep = side === 0 ? '-' : '+';
+  const tokens = link.diff.filter(([op]) => op === '=' || op === keep);
+  return piecesPerSegment(tokens, side === 0 ? link.L : link.R, segTexts);
+}
+
+/**
+ * Splits one side of a link's `marks` (0 = left column) into per-segment runs
+ * [[tag, text], ...] (tag ' ', '=' or '!'). A side's marks join to its segments' texts
+ * joined by one space. Returns a Map seg -> runs, or null when the link has no marks or
+ * the texts cannot be found in them (then the caller falls back to the word diff).
+ */
+export function marksPerSegment(link, side, segTexts) {
+  if (!link.marks || !Array.isArray(link.marks[side])) return null;
+  const tokens = link.marks[side].map(([tag, text]) => [tag === '=' || tag === '!' ? tag : ' ', text]);
+  const segs = side === 0 ? link.L : link.R;
+  // An empty segment text cannot be located among the marks.
+  if (segs.some((s) => !segTexts(s))) return null;
+  return piecesPerSegment(tokens, segs, segTexts);
 }
 
 /**

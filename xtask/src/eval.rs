@@ -33,27 +33,9 @@ struct Scores {
 }
 
 fn score(predicted: &Pairs, accepted: &Pairs, core: &Pairs) -> Scores {
-    let precision = if predicted.is_empty() {
-        0.0
-    } else {
-        predicted.intersection(accepted).count() as f64 / predicted.len() as f64
-    };
-    let recall = if core.is_empty() {
-        0.0
-    } else {
-        predicted.intersection(core).count() as f64 / core.len() as f64
-    };
-    let f1 = if precision + recall > 0.0 {
-        2.0 * precision * recall / (precision + recall)
-    } else {
-        0.0
-    };
-    Scores {
-        precision,
-        recall,
-        f1,
-        predicted: predicted.len(),
-    }
+    let mut counts = Counts::default();
+    counts.add(predicted, accepted, core);
+    counts.scores()
 }
 
 /// Micro-averaged counts over several pairs.
