@@ -1,6 +1,8 @@
-//! Which segments correspond: candidates from an index of informative terms, scores,
-//! support from neighbouring links, then a selection that allows crossing links (moves),
-//! one-to-many links (splits and merges) and leaves weak segments unlinked.
+//! Which segments correspond: candidates from an index of informative terms, the
+//! evidence of each candidate pair and its probability (the link model of
+//! [`crate::linker`]), support from third accounts, then a many-to-many selection of
+//! every likely pair, grouped into links (splits, merges, several partners), and the
+//! moved blocks. Weak segments stay unlinked.
 //!
 //! Everything here is symmetric in the two documents of a pair, and IDF is computed over
 //! all documents at once, so results do not depend on the order documents are given in.
@@ -10,8 +12,8 @@ use std::collections::{BTreeMap, HashMap};
 use crate::linker::{sigmoid, Evidence, LinkModel};
 use crate::model::{DocId, Link, LinkKind, LinkSide, MovedBlock, PairStats};
 use crate::similarity::{
-    clause_cover, count_common, score, shared_names, shared_terms, Features, Score, Vocabulary,
-    MIN_SHARED,
+    clause_cover, containment_trust, count_common, score, shared_names, shared_terms, Features,
+    Score, Vocabulary,
 };
 
 /// Candidates kept per segment and direction.
@@ -167,7 +169,7 @@ pub fn candidates_of_pair(
             let length_ratio = lf.mass.min(rf.mass) / lf.mass.max(rf.mass).max(1e-6);
             let evidence: Evidence = [
                 s.dice,
-                s.containment * (lf.mass.min(rf.mass) / (3.0 * MIN_SHARED)).min(1.0),
+                s.containment * containment_trust(lf, rf),
                 s.grams,
                 (1.0 + s.shared).ln(),
                 margin.ln(),
@@ -331,29 +333,20 @@ fn group(
             ));
         };
     let consecutive = |v: &[usize]| v.windows(2).all(|w| w[1] == w[0] + 1);
-    // Stars and blocks: a left run sharing exactly one consecutive right run, and vice
-    // versa. Rows are compared as whole partner lists, so the rule reads the same from
-    // either side.
-    let mut starts: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
-    let mut seen_runs: std::collections::HashSet<Vec<usize>> = Default::default();
+    // Blocks: consecutive left segments that all have the same consecutive right partners,
+    // which all have exactly those left partners. Partner lists are compared whole, so
+    // the rule reads the same from either side.
     for (&i, rs) in &of_left {
-        if !consecutive(rs) || seen_runs.contains(rs) {
+        if done.contains(&(i, rs[0])) || !consecutive(rs) {
             continue;
         }
-        // Every right segment of the run has exactly the same left partners, which are
-        // consecutive and each have exactly this run: a complete block.
         let ls = &of_right[&rs[0]];
         let block = consecutive(ls)
-            && ls.contains(&i)
             && rs.iter().all(|j| of_right[j] == *ls)
             && ls.iter().all(|l| of_left[l] == *rs);
         if block && (ls.len() > 1 || rs.len() > 1) {
-            seen_runs.insert(rs.clone());
-            starts.push((ls.clone(), rs.clone()));
+            push(ls.clone(), rs.clone(), &mut done);
         }
-    }
-    for (ls, rs) in starts {
-        push(ls, rs, &mut done);
     }
     // Stars: one segment, a consecutive run of partners that have only it.
     for (&i, rs) in &of_left {

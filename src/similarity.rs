@@ -257,6 +257,13 @@ const W_GRAMS: f32 = 0.2;
 /// Smallest shared weight that can make a link: about two ordinary informative words.
 pub const MIN_SHARED: f32 = 3.0;
 
+/// How far containment can be trusted: fully once the shorter side weighs three times
+/// [`MIN_SHARED`], less for trivially short segments (a two-word heading is "contained"
+/// in almost anything).
+pub fn containment_trust(a: &Features, b: &Features) -> f32 {
+    (a.mass.min(b.mass) / (3.0 * MIN_SHARED)).min(1.0)
+}
+
 /// Scores two segments. Symmetric: `score(a, b) == score(b, a)`.
 pub fn score(a: &Features, b: &Features) -> Score {
     let shared = shared_weight(&a.terms, &b.terms);
@@ -271,10 +278,8 @@ pub fn score(a: &Features, b: &Features) -> Score {
     } else {
         2.0 * common_grams / (a.grams.len() + b.grams.len()) as f32
     };
-    // Containment only counts when the shorter side is not trivially short.
-    let small = a.mass.min(b.mass);
-    let trust = (small / (3.0 * MIN_SHARED)).min(1.0);
-    let mut total = W_DICE * dice + W_CONTAINMENT * containment * trust + W_GRAMS * grams;
+    let mut total =
+        W_DICE * dice + W_CONTAINMENT * containment * containment_trust(a, b) + W_GRAMS * grams;
     // Numbers both sides state but never agree on: likely different facts.
     if !a.numbers.is_empty() && !b.numbers.is_empty() && count_common(&a.numbers, &b.numbers) == 0 {
         total *= 0.85;
