@@ -49,6 +49,18 @@ impl Config {
     /// The default threshold: a link's probability must reach it. Fitted with the link
     /// model by `cargo xtask train` (the F1-best threshold on the training data).
     pub const DEFAULT_THRESHOLD: f32 = crate::linker::TRAINED_THRESHOLD;
+
+    /// `threshold` if it is a usable link threshold (a number in [0, 1]), or the message
+    /// both surfaces show.
+    pub fn checked_threshold(threshold: f32) -> Result<f32, String> {
+        if (0.0..=1.0).contains(&threshold) {
+            Ok(threshold)
+        } else {
+            Err(format!(
+                "threshold must be a number between 0 and 1, got {threshold}"
+            ))
+        }
+    }
 }
 
 impl Default for Config {

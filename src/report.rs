@@ -69,7 +69,8 @@ pub struct LinkDto {
     pub left: SideDto,
     /// Passage of the higher-numbered document.
     pub right: SideDto,
-    /// Similarity in [0, 1].
+    /// Similarity in [0, 1], to three decimals (no float noise in the JSON).
+    #[serde(serialize_with = "three_decimals")]
     pub score: f32,
     /// "identical", "equivalent" or "partial".
     pub kind: &'static str,
@@ -136,10 +137,18 @@ pub struct StatsDto {
     pub left: usize,
     /// Right document.
     pub right: usize,
-    /// Share of the left document linked.
+    /// Share of the left document linked (three decimals).
+    #[serde(serialize_with = "three_decimals")]
     pub left_covered: f32,
-    /// Share of the right document linked.
+    /// Share of the right document linked (three decimals).
+    #[serde(serialize_with = "three_decimals")]
     pub right_covered: f32,
+}
+
+/// Writes an f32 as the nearest three-decimal f64: `0.421`, not `0.42100000381469727`
+/// (an f32 widened to f64 carries its binary noise into the JSON).
+fn three_decimals<S: serde::Serializer>(value: &f32, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64((f64::from(*value) * 1000.0).round() / 1000.0)
 }
 
 impl From<&Comparison> for Report {
@@ -291,7 +300,9 @@ pub struct RequestDocument {
 }
 
 /// Settings of a request; missing fields take the defaults of [`Config`].
-#[derive(Deserialize, Debug, Default)]
+/// [`RequestConfig::defaults`] is the same shape with every field filled: what the page
+/// shows before the user changes anything.
+#[derive(Serialize, Deserialize, Debug, Default)]
 pub struct RequestConfig {
     /// "sentences", "lines" or "paragraphs".
     pub split: Option<String>,
@@ -308,6 +319,19 @@ pub struct RequestConfig {
 }
 
 impl RequestConfig {
+    /// Every setting at the core's default (the one owner of defaults).
+    pub fn defaults() -> Self {
+        let d = Config::default();
+        RequestConfig {
+            split: Some(split_name(d.split).to_string()),
+            lang: Some(lang_name(d.lang).to_string()),
+            threshold: Some(d.threshold),
+            ignore_case: Some(d.ignore_case),
+            ignore_accents: Some(d.ignore_accents),
+            ignore_punctuation: Some(d.ignore_punctuation),
+        }
+    }
+
     /// The core configuration, or a message naming the bad field.
     pub fn to_config(&self) -> Result<Config, String> {
         let d = Config::default();
@@ -322,8 +346,7 @@ impl RequestConfig {
             },
             threshold: match self.threshold {
                 None => d.threshold,
-                Some(t) if (0.0..=1.0).contains(&t) => t,
-                Some(t) => return Err(format!("threshold must be between 0 and 1, got {t}")),
+                Some(t) => Config::checked_threshold(t)?,
             },
             ignore_case: self.ignore_case.unwrap_or(d.ignore_case),
             ignore_accents: self.ignore_accents.unwrap_or(d.ignore_accents),
@@ -380,6 +403,22 @@ pub fn parse_split(s: &str) -> Result<Split, String> {
         _ => Err(format!(
             "unknown split '{s}' (expected sentences, lines or paragraphs)"
         )),
+    }
+}
+
+fn split_name(split: Split) -> &'static str {
+    match split {
+        Split::Sentences => "sentences",
+        Split::Lines => "lines",
+        Split::Paragraphs => "paragraphs",
+    }
+}
+
+fn lang_name(lang: LangChoice) -> &'static str {
+    match lang {
+        LangChoice::Auto => "auto",
+        LangChoice::French => "fr",
+        LangChoice::English => "en",
     }
 }
 

@@ -24,6 +24,15 @@ pub fn compare(request: JsValue) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&format!("could not build the report: {e}")))
 }
 
+/// Every comparison setting at its default, in the shape `compare` takes under `config`:
+/// the page shows these and sends only what the user changed.
+#[wasm_bindgen]
+pub fn defaults() -> Result<JsValue, JsError> {
+    crate::report::RequestConfig::defaults()
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("could not list the defaults: {e}")))
+}
+
 /// The crate version.
 #[wasm_bindgen]
 pub fn version() -> String {

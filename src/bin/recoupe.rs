@@ -49,13 +49,11 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             "--lang" => out.config.lang = parse_lang(&value("--lang")?)?,
             "--threshold" => {
                 let v = value("--threshold")?;
-                out.config.threshold = v
-                    .parse::<f32>()
-                    .ok()
-                    .filter(|t| (0.0..=1.0).contains(t))
-                    .ok_or_else(|| {
-                        format!("--threshold must be a number between 0 and 1, got '{v}'")
-                    })?;
+                let t = v.parse::<f32>().map_err(|_| {
+                    format!("--threshold must be a number between 0 and 1, got '{v}'")
+                })?;
+                out.config.threshold =
+                    recoupe::Config::checked_threshold(t).map_err(|e| format!("--{e}"))?;
                 threshold_given = true;
             }
             "--model" => {
