@@ -1,4 +1,5 @@
 // The PDF worker: text out of a PDF with Mozilla's pdf.js, off the page's thread.
+/* global pdfjsLib */
 //
 // Not a module of the page: `cargo xtask build` puts pdf.js's worker half and API half in
 // front of this file (as `pdfjsWorker` and `pdfjsLib`) and embeds the whole, gzipped, as

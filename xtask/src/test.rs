@@ -1,5 +1,8 @@
 //! `cargo xtask test`: every test, installing what it needs on a fresh machine.
 //!
+//! 0. checks (fast, first): `cargo fmt --check`, `cargo clippy --workspace --all-targets
+//!    -- -D warnings`, ESLint on the page, workers and browser tests (`e2e/eslint.config.mjs`),
+//!    and the page's unit tests (`node --test` on every `*.test.mjs` under `www/` and `e2e/unit/`);
 //! 1. host: `cargo test --workspace` (as two runs: the core, then the xtask);
 //! 2. wasm: `cargo test --target wasm32-unknown-unknown --test <each tests/*.rs gated on
 //!    wasm32>`, run by wasm-bindgen's test runner embedded in this binary
@@ -8,7 +11,7 @@
 //! 3. browser: Debian's chromium (apt-get when missing and root), `npm ci` in e2e/, the
 //!    single file built, then `npx playwright test`.
 //!
-//! Options: `--skip-host`, `--skip-wasm`, `--skip-browser`; anything after `--` goes to
+//! Options: `--skip-checks`, `--skip-host`, `--skip-wasm`, `--skip-browser`; anything after `--` goes to
 //! `playwright test` (e.g. `cargo xtask test --skip-host --skip-wasm -- foundation`).
 
 use std::path::Path;
@@ -23,16 +26,17 @@ const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
 pub fn run(args: &[String]) -> Result<()> {
-    let (mut host, mut wasm, mut browser) = (true, true, true);
+    let (mut checks, mut host, mut wasm, mut browser) = (true, true, true, true);
     let mut playwright_args: Vec<String> = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
+            "--skip-checks" => checks = false,
             "--skip-host" => host = false,
             "--skip-wasm" => wasm = false,
             "--skip-browser" => browser = false,
             "--" => playwright_args.extend(it.by_ref().cloned()),
-            other => bail!("unknown option `{other}` (test takes --skip-host, --skip-wasm, --skip-browser, -- ARGS)"),
+            other => bail!("unknown option `{other}` (test takes --skip-checks, --skip-host, --skip-wasm, --skip-browser, -- ARGS)"),
         }
     }
     let started = Instant::now();
@@ -46,6 +50,12 @@ pub fn run(args: &[String]) -> Result<()> {
         }
         results.push((name, r, t.elapsed().as_secs_f64()));
     };
+    if checks {
+        stage(
+            "checks (fmt, clippy, ESLint, JavaScript unit tests)",
+            &mut static_checks,
+        );
+    }
     if host {
         // Two runs, not one `--workspace`: with the core's dev-dependencies in the same
         // build, cargo unifies features differently and rebuilds all of wasm-bindgen-cli
@@ -77,6 +87,59 @@ pub fn run(args: &[String]) -> Result<()> {
     println!("stages: {} passed, {failed} failed", results.len() - failed);
     if failed > 0 {
         bail!("{failed} test stage(s) failed");
+    }
+    Ok(())
+}
+
+/// Formatting, lints and the page's unit tests: seconds when the build is warm, and the
+/// first thing a contributor sees fail.
+fn static_checks() -> Result<()> {
+    run_status(cargo().args(["fmt", "--all", "--check"]))?;
+    run_status(cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    ensure_node()?;
+    let e2e = root().join("e2e");
+    npm_ci(&e2e)?;
+    run_status(
+        Command::new(e2e.join("node_modules/.bin/eslint"))
+            .args(["-c", "e2e/eslint.config.mjs", "www", "e2e"])
+            .current_dir(root()),
+    )?;
+    let mut unit_tests = Vec::new();
+    for dir in [root().join("www"), e2e.join("unit")] {
+        collect_unit_tests(&dir, &mut unit_tests)?;
+    }
+    if unit_tests.is_empty() {
+        bail!("no JavaScript unit tests (*.test.mjs) found under www/ or e2e/unit/");
+    }
+    unit_tests.sort();
+    run_status(
+        Command::new("node")
+            .arg("--test")
+            .args(&unit_tests)
+            .current_dir(root()),
+    )
+}
+
+/// `*.test.mjs` files under `dir` (recursively, skipping vendored code).
+fn collect_unit_tests(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> Result<()> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(());
+    };
+    for entry in entries {
+        let path = entry?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if path.is_dir() && name != "vendor" && name != "node_modules" {
+            collect_unit_tests(&path, out)?;
+        } else if name.ends_with(".test.mjs") {
+            out.push(path);
+        }
     }
     Ok(())
 }
