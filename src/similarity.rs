@@ -55,7 +55,9 @@ impl Vocabulary {
     }
 }
 
-/// How much a class of term weighs against an ordinary word.
+/// How much a class of term weighs against an ordinary word. Hand-set guesses from
+/// reading the seed pairs (a shared name, figure or date says more about a shared fact
+/// than a shared word); since issue 9 the link model learns on top of these weights.
 pub fn class_weight(class: TermClass) -> f32 {
     match class {
         TermClass::Word => 1.0,
@@ -157,6 +159,8 @@ impl Features {
             let w: Vec<char> = format!(" {} ", crate::normalize::fold(&t.surface))
                 .chars()
                 .collect();
+            // Character 4-grams (with word boundaries): catch inflections a stemmer
+            // misses; 4 is the usual choice for French and English (a guess, not tuned).
             for g in w.windows(4) {
                 grams.push(hash4(g));
             }
@@ -255,6 +259,7 @@ const W_CONTAINMENT: f32 = 0.3;
 const W_GRAMS: f32 = 0.2;
 
 /// Smallest shared weight that can make a link: about two ordinary informative words.
+/// Hand-set (a guess checked by reading the seed pairs' false links, issue 2).
 pub const MIN_SHARED: f32 = 3.0;
 
 /// How far containment can be trusted: fully once the shorter side weighs three times
@@ -280,7 +285,8 @@ pub fn score(a: &Features, b: &Features) -> Score {
     };
     let mut total =
         W_DICE * dice + W_CONTAINMENT * containment * containment_trust(a, b) + W_GRAMS * grams;
-    // Numbers both sides state but never agree on: likely different facts.
+    // Numbers both sides state but never agree on: likely different facts. The 0.85 is a
+    // guess; the link model also sees the numbers (its "numbers differ" evidence).
     if !a.numbers.is_empty() && !b.numbers.is_empty() && count_common(&a.numbers, &b.numbers) == 0 {
         total *= 0.85;
     }

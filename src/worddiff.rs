@@ -235,6 +235,8 @@ fn semantic_cleanup(runs: &mut Vec<Run>, left_tokens: &[(&str, TokenKind)]) {
                     .filter(|t| t.1 == TokenKind::Word)
                     .count();
                 let edit_len = |r: &Run| r.left.len().max(r.right.len());
+                // "Small": a lone equal word between edits at least four times its
+                // length reads as noise (a guess from reading diffs of the seeds).
                 let small = eq.left.len() * 4 <= edit_len(&runs[k - 1]).min(edit_len(&runs[k + 1]));
                 if words == 0 || (words == 1 && small) {
                     let merged = Run {
