@@ -401,7 +401,6 @@ const STOP_WORDS: &[&str] = &[
     "lesquelles",
     "auquel",
     "duquel",
-    "ont",
     "avait",
     "avaient",
     "etait",
@@ -409,21 +408,18 @@ const STOP_WORDS: &[&str] = &[
     "sera",
     "seront",
     "serait",
-    "a",
     "ai",
     "as",
     "avons",
     "avez",
     "fut",
     "soit",
-    "sont",
     "jusqu",
     "lorsqu",
     "puisqu",
     "quoi",
     "quand",
     "ici",
-    "la",
     "alors",
     "encore",
     "deja",
@@ -437,10 +433,6 @@ const STOP_WORDS: &[&str] = &[
     "quelle",
     "quels",
     "quelles",
-    "leur",
-    "ont",
-    "s",
-    "se",
     "sest",
     "peut",
     "peuvent",
@@ -457,10 +449,8 @@ const STOP_WORDS: &[&str] = &[
     "is",
     "was",
     "for",
-    "on",
     "that",
     "with",
-    "as",
     "by",
     "at",
     "an",
@@ -515,7 +505,6 @@ const STOP_WORDS: &[&str] = &[
     "you",
     "your",
     "i",
-    "me",
     "my",
     "us",
     "them",
@@ -539,7 +528,6 @@ const STOP_WORDS: &[&str] = &[
     "so",
     "too",
     "very",
-    "s",
 ];
 
 fn is_stop_word(folded: &str) -> bool {
@@ -776,6 +764,15 @@ fn date_at(ws: &[Word], folded: &[String], i: usize) -> Option<(String, usize)> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_lists_have_no_duplicates() {
+        for (name, list) in [("STOP_WORDS", STOP_WORDS), ("ELISIONS", ELISIONS)] {
+            let mut seen = std::collections::HashSet::new();
+            let dups: Vec<_> = list.iter().filter(|w| !seen.insert(**w)).collect();
+            assert!(dups.is_empty(), "{name} lists twice: {dups:?}");
+        }
+    }
 
     fn keys(text: &str) -> Vec<String> {
         Normalizer::default()

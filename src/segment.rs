@@ -15,7 +15,7 @@ const ABBREVIATIONS: &[&str] = &[
     "mars", "mar", "avr", "juil", "jul", "jun", "aug", "sept", "sep", "oct", "nov", "déc", "dec",
     "mr", "mrs", "ms", "prof", "inc", "ltd", "co", "corp", "vs", "jr", "sr", "gen", "sen", "rep",
     "gov", "mt", "u.s", "u.k", "e.g", "i.e", "a.m", "p.m", "j.-c", "ca", "resp", "dept", "hon",
-    "mgr", "vol", "etc", "s.a", "s.a.r.l", "bd", "boul", "ch", "sq", "c.-à-d", "c-à-d", "coll",
+    "mgr", "s.a", "s.a.r.l", "bd", "boul", "ch", "sq", "c.-à-d", "c-à-d", "coll",
 ];
 
 /// Characters that may follow a final mark and still belong to the sentence.
@@ -410,6 +410,13 @@ fn is_abbreviation(s: &str, dot: usize, next: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn abbreviations_are_listed_once() {
+        let mut seen = std::collections::HashSet::new();
+        let dups: Vec<_> = ABBREVIATIONS.iter().filter(|w| !seen.insert(**w)).collect();
+        assert!(dups.is_empty(), "ABBREVIATIONS lists twice: {dups:?}");
+    }
 
     fn texts(text: &str, split: Split) -> Vec<String> {
         segment(text, split)
