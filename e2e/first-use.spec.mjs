@@ -1,7 +1,7 @@
 // Browser tests of what a new user hit on a first visit (issue "One truth per concern"):
 // ribbons drawn below their sentences after a drop or a pair change, the status toast over
 // the word diffs, Esc and focus with the documents panel, column heads naming the next pair
-// over the old text while it loads, and plurals ("share 1 passages", "0 identiques").
+// over the old text while it loads (and the core's progress stages shown meanwhile), and plurals ("share 1 passages", "0 identiques").
 
 import { test, expect } from '@playwright/test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -127,7 +127,8 @@ test('while a large pair loads, the column heads keep naming the text under them
     const tick = () => {
       const sel = document.querySelector('#left-select option:checked');
       const seg = document.querySelector('.cell.left .seg');
-      window.__frames.push([sel ? sel.textContent : '', seg ? seg.lastChild.textContent : '']);
+      window.__frames.push([sel ? sel.textContent : '', seg ? seg.lastChild.textContent : '',
+        document.querySelector('#progress .progress-bar').getAttribute('aria-valuetext') || '']);
       if (window.__frames.length < 100000) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
@@ -144,6 +145,10 @@ test('while a large pair loads, the column heads keep naming the text under them
   const wrong = frames.filter(([name, text]) => name === 'large-a.txt' && !text.startsWith('Première phrase de A.'));
   expect(wrong).toEqual([]);
   expect(frames.some(([name]) => name === oldLeft)).toBe(true);
+  // The core said how far it was (its stages, throttled), in the progress bar.
+  const stages = new Set(frames.map((f) => f[2]).filter(Boolean));
+  expect([...stages].length).toBeGreaterThan(0);
+  for (const s of stages) expect(['Cutting the texts into passages…', 'Finding the passages that correspond…', 'Comparing the words…']).toContain(s);
 });
 
 test('plurals: one passage is "1 passage"; in French 0 and 1 are singular', async ({ browser }) => {
