@@ -164,7 +164,7 @@ const ICONS = {
 };
 
 /** A small button with an inline SVG icon and an accessible name. */
-export function iconButton(icon, label, key) {
+function iconButton(icon, label, key) {
   const b = document.createElement('button');
   b.type = 'button';
   b.className = 'icon-btn';

@@ -8,7 +8,7 @@
 // replaced, never mutated in place: `update` does that for you (see `apply`).
 //
 // Plugging in a new view or preference (e.g. `prefs.view`):
-//   store.watch((s) => [s.prefs.view, store.shown], (s, shown) => drawMatrix(s, shown));
+//   store.watch((s, shown) => [s.prefs.view, shown], (s, shown) => drawMatrix(s, shown));
 //   button.onclick = () => store.update({ prefs: { view: 'matrix' } });
 // and, for it to be remembered, one line in PREFS (state.js).
 

@@ -296,13 +296,8 @@ export function createView(els) {
     },
     get layout() { return layout; },
     get report() { return report; },
-    get focused() { return focused; },
     jump: nav.jump,
     cyclePartner: nav.cyclePartner,
-    focusSeg,
-    focusCurrent() {
-      if (focused) focusSeg(focused.side, focused.seg, { block: 'nearest' });
-    },
     relabel() {
       if (!layout) { updateInspector(); return; }
       renderHeads();
