@@ -437,12 +437,14 @@ fn make_link(
         diff: Vec::new(),
         flags: Vec::new(),
         why,
+        anchor: false,
         moved_block: None,
         marks: [Vec::new(), Vec::new()],
     }
 }
 
-/// Marks links that cross the main order as moved, in blocks of consecutive links.
+/// Marks the main order (`anchor`) and the links that cross it as moved, in blocks of
+/// consecutive links. This is the one place that decides both: the page draws what it says.
 /// `links` are one pair's links, ordered by left segment; `first_index` is the index of
 /// `links[0]` in the comparison. Returns the moved blocks.
 pub fn mark_moves(links: &mut [Link], first_index: usize, first_block: usize) -> Vec<MovedBlock> {
@@ -452,11 +454,32 @@ pub fn mark_moves(links: &mut [Link], first_index: usize, first_block: usize) ->
     }
     // Heaviest chain increasing on both sides (weighted LIS, O(n²) is fine per pair for
     // the link counts we see; long texts fall back to a patience LIS below).
-    let in_order = if n <= EXACT_CHAIN_MAX_LINKS {
+    let mut in_order = if n <= EXACT_CHAIN_MAX_LINKS {
         heaviest_chain(links)
     } else {
         longest_chain(links)
     };
+    // The patience chain orders first segments only: two links of one segment (many-to-many)
+    // or overlapping passages could both enter. Anchors never overlap.
+    let mut last: Option<usize> = None;
+    for k in 0..n {
+        if !in_order[k] {
+            continue;
+        }
+        if let Some(p) = last {
+            let (a, b) = (&links[p], &links[k]);
+            if a.left.segments.end > b.left.segments.start
+                || a.right.segments.end > b.right.segments.start
+            {
+                in_order[k] = false;
+                continue;
+            }
+        }
+        last = Some(k);
+    }
+    for (link, &on) in links.iter_mut().zip(&in_order) {
+        link.anchor = on;
+    }
     // Off the chain is not enough to be moved: with many-to-many links, a second partner
     // can sit between two chain links in the same order. Moved means crossing the chain.
     let chain: Vec<&Link> = (0..n).filter(|&k| in_order[k]).map(|k| &links[k]).collect();

@@ -95,6 +95,17 @@ pub enum Stage {
     Diffing,
 }
 
+impl Stage {
+    /// The stage's name in progress reports (the page's worker hears it).
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Segmenting => "segmenting",
+            Stage::Aligning => "aligning",
+            Stage::Diffing => "diffing",
+        }
+    }
+}
+
 /// Compares documents with the given configuration.
 pub fn compare(inputs: &[Input], config: &Config) -> Result<Comparison, CompareError> {
     compare_with(inputs, config, &mut |_, _, _| true)

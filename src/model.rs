@@ -179,6 +179,10 @@ pub struct Link {
     pub flags: Vec<DiffFlag>,
     /// The shared terms that weighed most in the score, heaviest first.
     pub why: Vec<String>,
+    /// Whether the link is on the main order of its pair (the heaviest chain of links that
+    /// increase on both sides without sharing a segment): such links face each other in
+    /// place. Anchors never overlap and never cross each other; a moved link is never one.
+    pub anchor: bool,
     /// The moved block this link belongs to, if it crosses the main order.
     pub moved_block: Option<usize>,
     /// What each side shares with the other and which facts differ (left, right); empty

@@ -74,7 +74,10 @@ pub struct LinkDto {
     pub score: f32,
     /// "identical", "equivalent" or "partial".
     pub kind: &'static str,
-    /// Whether the link belongs to a moved block.
+    /// Whether the link is on the main order of its pair (faces its partner in place).
+    /// At most one anchor per segment; anchors increase on both sides.
+    pub anchor: bool,
+    /// Whether the link belongs to a moved block (crosses the main order).
     pub moved: bool,
     /// The moved block's id.
     #[serde(rename = "move")]
@@ -186,6 +189,7 @@ impl From<&Comparison> for Report {
                 },
                 score: l.score,
                 kind: link_kind(l.kind),
+                anchor: l.anchor,
                 moved: l.moved_block.is_some(),
                 move_id: l.moved_block,
                 diff: l

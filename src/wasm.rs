@@ -2,13 +2,17 @@
 //! page gets exactly what the command line prints with `--format json`.
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::report::{Report, Request};
 
 /// Compares the documents of a request (`{documents: [{name, text}], config: {...}}`)
 /// and returns the report; throws an Error with a readable message on unusable input.
+/// `progress(stage, done, total)`, when given, hears how far the work is ("segmenting",
+/// "aligning", "diffing"), at most every [`PROGRESS_EVERY_MS`] and never in the first
+/// ones: small texts send nothing.
 #[wasm_bindgen]
-pub fn compare(request: JsValue) -> Result<JsValue, JsError> {
+pub fn compare(request: JsValue, progress: Option<js_sys::Function>) -> Result<JsValue, JsError> {
     let request: Request = serde_wasm_bindgen::from_value(request)
         .map_err(|e| JsError::new(&format!("bad request: {e}")))?;
     let config = request.config.to_config().map_err(|e| JsError::new(&e))?;
@@ -17,7 +21,27 @@ pub fn compare(request: JsValue) -> Result<JsValue, JsError> {
         .into_iter()
         .map(|d| crate::Input::new(d.name, d.text))
         .collect();
-    let comparison = crate::compare(&inputs, &config).map_err(|e| JsError::new(&e.to_string()))?;
+    let clock = Clock::new();
+    let mut last = clock.now();
+    let mut observer = |stage: crate::Stage, done: usize, total: usize| {
+        if let Some(f) = &progress {
+            let now = clock.now();
+            if now - last >= PROGRESS_EVERY_MS {
+                last = now;
+                let stage = JsValue::from_str(stage.name());
+                // A callback that throws does not stop the comparison.
+                let _ = f.call3(
+                    &JsValue::NULL,
+                    &stage,
+                    &(done as f64).into(),
+                    &(total as f64).into(),
+                );
+            }
+        }
+        true
+    };
+    let comparison = crate::compare_with(&inputs, &config, &mut observer)
+        .map_err(|e| JsError::new(&e.to_string()))?;
     let report = Report::from(&comparison);
     report
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
@@ -40,3 +64,25 @@ pub fn version() -> String {
 }
 
 use serde::Serialize;
+
+/// How often, at most, `compare` reports progress (milliseconds): often enough for a bar
+/// that moves, rarely enough to cost nothing (a guess, not measured).
+pub const PROGRESS_EVERY_MS: f64 = 150.0;
+
+/// The high-resolution clock of the worker (or of Node in the tests): the global
+/// `performance` object, read through web-sys. Without one, time does not move and no
+/// progress is sent.
+struct Clock(Option<web_sys::Performance>);
+
+impl Clock {
+    fn new() -> Self {
+        let perf = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("performance"))
+            .ok()
+            .and_then(|p| p.dyn_into::<web_sys::Performance>().ok());
+        Clock(perf)
+    }
+
+    fn now(&self) -> f64 {
+        self.0.as_ref().map_or(0.0, web_sys::Performance::now)
+    }
+}

@@ -8,7 +8,10 @@
 //!   the text exactly and no word is lost;
 //! - links point at existing segments of two different documents, left before right;
 //! - the same input gives the same report;
-//! - swapping or permuting the documents gives the same links, sides swapped.
+//! - swapping or permuting the documents gives the same links, sides swapped;
+//! - moves are order-consistent: each pair's anchors (its main order) increase on both
+//!   sides without overlapping, a moved link is never an anchor and always crosses one,
+//!   and a link that is neither stays in order with every anchor.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -178,6 +181,71 @@ fn check_links(c: &Comparison) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// The order invariants of the main order (`anchor`) and of moves, pair by pair.
+fn check_moves(c: &Comparison) -> Result<(), TestCaseError> {
+    use std::collections::BTreeMap;
+    let mut pairs: BTreeMap<(usize, usize), Vec<&recoupe::model::Link>> = BTreeMap::new();
+    for l in &c.links {
+        pairs.entry((l.left.doc, l.right.doc)).or_default().push(l);
+    }
+    for links in pairs.values() {
+        let mut anchors: Vec<_> = links.iter().filter(|l| l.anchor).collect();
+        anchors.sort_by_key(|l| l.left.segments.start);
+        for w in anchors.windows(2) {
+            prop_assert!(
+                w[0].left.segments.end <= w[1].left.segments.start
+                    && w[0].right.segments.end <= w[1].right.segments.start,
+                "anchors out of order or overlapping: {:?} then {:?}",
+                (&w[0].left.segments, &w[0].right.segments),
+                (&w[1].left.segments, &w[1].right.segments)
+            );
+        }
+        for l in links {
+            let crosses = anchors.iter().any(|a| {
+                let (al, ar, ll, lr) = (
+                    &a.left.segments,
+                    &a.right.segments,
+                    &l.left.segments,
+                    &l.right.segments,
+                );
+                (al.end <= ll.start && ar.start >= lr.end)
+                    || (al.start >= ll.end && ar.end <= lr.start)
+            });
+            let moved = l.moved_block.is_some();
+            prop_assert!(!(l.anchor && moved), "an anchor is moved");
+            if !l.anchor {
+                prop_assert_eq!(moved, crosses, "moved must mean crossing the main order");
+            }
+            if let Some(b) = l.moved_block {
+                prop_assert!(b < c.moves.len());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A text and a shuffled, partly dropped copy of its sentences: many moves.
+fn shuffled_pair() -> impl Strategy<Value = (String, String)> {
+    prop::collection::vec(sentence(), 2..16)
+        .prop_flat_map(|sentences| {
+            let n = sentences.len();
+            (
+                Just(sentences),
+                Just((0..n).collect::<Vec<usize>>()).prop_shuffle(),
+                prop::collection::vec(any::<bool>(), n),
+            )
+        })
+        .prop_map(|(sentences, order, keep)| {
+            let a = sentences.join(" ");
+            let b: Vec<&str> = order
+                .iter()
+                .filter(|&&k| keep[k])
+                .map(|&k| sentences[k].as_str())
+                .collect();
+            (a, b.join(" "))
+        })
+}
+
 /// Links as (document name, segments) pairs, unordered within a link: comparable across
 /// document orders.
 /// One side of a link: document name and segment range.
@@ -222,6 +290,18 @@ proptest! {
         let first = recoupe::report::Report::from(&compare(&docs, &config).unwrap()).to_json();
         let second = recoupe::report::Report::from(&compare(&docs, &config).unwrap()).to_json();
         prop_assert_eq!(first, second);
+    }
+
+    #[test]
+    fn moves_are_order_consistent((a, b) in shuffled_pair(), config in config()) {
+        let c = compare(&inputs(&[a, b]), &config).unwrap();
+        check_moves(&c)?;
+    }
+
+    #[test]
+    fn moves_are_order_consistent_across_three_documents(a in document(), (b, c) in shuffled_pair()) {
+        let c = compare(&inputs(&[a, b, c]), &Config::default()).unwrap();
+        check_moves(&c)?;
     }
 
     #[test]

@@ -33,7 +33,7 @@ fn compare_links_a_moved_sentence_across_the_boundary() {
         ],
         "config": {"split": "sentences"}
     }"#);
-    let report = to_json(&recoupe::wasm::compare(request).expect("a report"));
+    let report = to_json(&recoupe::wasm::compare(request, None).expect("a report"));
     assert_eq!(report["schema"], "recoupe/1");
     assert_eq!(report["documents"].as_array().map(Vec::len), Some(2));
     let links = report["links"].as_array().expect("links");
@@ -59,16 +59,56 @@ fn compare_links_a_moved_sentence_across_the_boundary() {
 #[wasm_bindgen_test]
 fn bad_requests_throw_an_error_with_a_message() {
     let not_a_request =
-        recoupe::wasm::compare(JsValue::from_str("nope")).expect_err("not a request");
+        recoupe::wasm::compare(JsValue::from_str("nope"), None).expect_err("not a request");
     assert!(!error_message(not_a_request).is_empty());
 
-    let one_document =
-        recoupe::wasm::compare(js(r#"{"documents": [{"name": "a.txt", "text": "Seul."}]}"#))
-            .expect_err("one document is not a comparison");
+    let one_document = recoupe::wasm::compare(
+        js(r#"{"documents": [{"name": "a.txt", "text": "Seul."}]}"#),
+        None,
+    )
+    .expect_err("one document is not a comparison");
     assert!(!error_message(one_document).is_empty());
 }
 
 #[wasm_bindgen_test]
 fn version_is_the_crate_version() {
     assert_eq!(recoupe::wasm::version(), env!("CARGO_PKG_VERSION"));
+}
+
+#[wasm_bindgen_test]
+fn progress_goes_to_the_callback_and_never_breaks_the_comparison() {
+    // A long text, so that the core may report (it reports at most every 150 ms, never at
+    // first: small texts send nothing); a callback that throws does not stop the work.
+    let sentences: Vec<String> = (0..1500)
+        .map(|k| {
+            format!(
+                "Le Conseil numéro {k} a siégé à Montréal avec {} ministres.",
+                k % 13
+            )
+        })
+        .collect();
+    let text = sentences.join(" ");
+    let request = serde_json::json!({
+        "documents": [{"name": "a.txt", "text": text}, {"name": "b.txt", "text": text}],
+    });
+    let request = js(&request.to_string());
+    let record = js_sys::Function::new_with_args(
+        "stage, done, total",
+        "globalThis.__stages = (globalThis.__stages || []).concat([[stage, done, total]]); throw new Error('ignored');",
+    );
+    let report = to_json(&recoupe::wasm::compare(request, Some(record)).expect("a report"));
+    assert_eq!(report["schema"], "recoupe/1");
+    let stages =
+        js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("__stages")).expect("global");
+    if let Ok(stages) = stages.dyn_into::<js_sys::Array>() {
+        for call in stages.iter() {
+            let call: js_sys::Array = call.dyn_into().expect("[stage, done, total]");
+            let stage = call.get(0).as_string().expect("a stage name");
+            assert!(
+                ["segmenting", "aligning", "diffing"].contains(&stage.as_str()),
+                "{stage}"
+            );
+            assert!(call.get(1).as_f64() <= call.get(2).as_f64());
+        }
+    }
 }

@@ -1,26 +1,35 @@
 // Entry point: wires the state, the worker client, storage and the views together.
-// Data flows one way: user action -> state -> (worker) report -> view.
+// Data flows one way: user action -> store.update(change) -> save, compare when the
+// compared inputs changed -> views, each a function of (state, shown comparison).
 
 import { createComparer } from './comparer.js';
 import { readDocumentFile, readPaste, checkFilesTotal } from './files.js';
 import { t, setLang, getLang, detectLang, applyI18n, formatNumber, errorMessage } from './i18n.js';
 import { createState, newId, toStored, fromStored, fixPair, pairAfterAdd, docById, uniqueName } from './state.js';
 import { loadState, saveState, clearState } from './storage.js';
+import { createStore } from './store.js';
 import { createView } from './view.js';
 import { renderSummary } from './summary.js';
 import { renderDocsPanel } from './docs-panel.js';
 import { installKeys } from './keyboard.js';
 import { reportHtml, reportJson, exportName, saveFile } from './export.js';
+import { readSeeds } from './seeds.js';
 
 const $ = (id) => document.getElementById(id);
 
-const state = createState();
 const seeds = readSeeds();
 const cache = new Map(); // key -> {report, ids: [id of report doc 0, id of report doc 1]}
 let comparer = null;
 let generation = 0;
 let storageOk = true;
 let pasteCount = 0;
+
+const store = createStore(createState(), {
+  normalise: fixPair,
+  save: persist,
+  compareKey,
+  compare: requestCompare,
+});
 
 const view = createView({
   sheet: $('sheet'),
@@ -32,38 +41,15 @@ const view = createView({
   empty: $('view-empty'),
 });
 
-/** The seeds embedded by the build: [{event, name, text}] (or {seeds, default}). */
-function readSeeds() {
-  const el = document.getElementById('recoupe-seeds');
-  if (!el) return { list: [], pair: null };
-  try {
-    const data = JSON.parse(el.textContent || '[]');
-    const list = (Array.isArray(data) ? data : data.seeds || [])
-      .filter((s) => s && typeof s.name === 'string' && typeof s.text === 'string');
-    const def = (!Array.isArray(data) && data.default) || {};
-    const event = def.event || '2025-12-08-eu-canada-digital-partnership-council';
-    const find = (name) => list.find((s) => s.event === event && s.name === name);
-    const left = find(def.left || 'commission-press-release.fr.txt');
-    const right = find(def.right || 'business-blog-article.fr.txt');
-    return { list, pair: left && right ? [left, right] : list.length >= 2 ? [list[0], list[1]] : null };
-  } catch (e) {
-    return { list: [], pair: null };
-  }
-}
-
 function seedDoc(seed) {
   return { id: newId(), name: seed.name, text: seed.text, format: 'text', warnings: [] };
 }
 
-function loadDefaults() {
+/** The state of a first visit: the default pair of examples, default settings. */
+function defaults() {
   const fresh = createState();
-  state.docs = fresh.docs; state.failed = []; state.left = null; state.right = null;
-  state.config = fresh.config;
-  if (seeds.pair) {
-    state.docs = seeds.pair.map(seedDoc);
-    state.left = state.docs[0].id;
-    state.right = state.docs[1].id;
-  }
+  const docs = seeds.pair ? seeds.pair.map(seedDoc) : [];
+  return { docs, failed: [], left: docs[0]?.id ?? null, right: docs[1]?.id ?? null, config: fresh.config };
 }
 
 // ---------- status and progress ----------
@@ -77,10 +63,15 @@ function say(message, kind) {
   if (kind === 'error') lastError = Date.now();
   el.textContent = message;
   el.dataset.kind = kind || 'info';
+  // Above the inspector (the word diffs and the keyboard hint), never over it.
+  const insp = $('inspector').getBoundingClientRect();
+  el.style.bottom = insp.height ? `${Math.max(14, Math.round(window.innerHeight - insp.top + 10))}px` : '';
   el.classList.add('show');
   clearTimeout(statusTimer);
   statusTimer = setTimeout(() => el.classList.remove('show'), kind === 'error' ? 12000 : 5000);
 }
+
+const CORE_STAGES = ['segmenting', 'aligning', 'diffing'];
 
 function progress(p) {
   const wrap = $('progress');
@@ -104,6 +95,9 @@ function progress(p) {
     bar.setAttribute('aria-valuenow', String(pct));
     bar.querySelector('span').style.width = `${pct}%`;
   }
+  // The core's own stages (long texts): said in words too.
+  const stage = p && typeof p === 'object' && CORE_STAGES.includes(p.phase) ? t(`progress.${p.phase}`) : '';
+  if (stage) { bar.setAttribute('aria-valuetext', stage); wrap.title = stage; } else { bar.removeAttribute('aria-valuetext'); wrap.removeAttribute('title'); }
 }
 
 // ---------- persistence ----------
@@ -111,13 +105,13 @@ function progress(p) {
 let saveTimer = 0;
 let dirty = false;
 /** Saves the state now, or after `delay` ms (the slider sends many changes). */
-function persist(delay) {
+function persist(s, delay) {
   if (!storageOk) return;
   dirty = true;
   clearTimeout(saveTimer);
   saveTimer = setTimeout(() => {
     dirty = false;
-    saveState(toStored(state)).catch(() => {
+    saveState(toStored(s)).catch(() => {
       storageOk = false;
       say(t('status.storageOff'), 'error');
     });
@@ -126,55 +120,54 @@ function persist(delay) {
 
 // ---------- comparing ----------
 
-function configForCore() {
-  const c = state.config;
+function configForCore(c) {
   return {
     split: c.split, lang: 'auto', threshold: c.threshold,
     ignore_case: c.ignore_case, ignore_accents: c.ignore_accents, ignore_punctuation: c.ignore_punctuation,
   };
 }
 
-function cacheKey(a, b) {
+function cacheKey(a, b, config) {
   const ids = [a.id, b.id].sort();
-  return `${ids[0]}|${ids[1]}|${JSON.stringify(configForCore())}`;
+  return `${ids[0]}|${ids[1]}|${JSON.stringify(configForCore(config))}`;
 }
 
-function names() {
-  return [docById(state, state.left)?.name || '', docById(state, state.right)?.name || ''];
+/** What the comparison on screen depends on: the two documents (and their names) and the settings. */
+function compareKey(s) {
+  const a = docById(s, s.left), b = docById(s, s.right);
+  if (!a || !b) return `none|${s.docs.length}`;
+  return JSON.stringify([a.id, a.name, b.id, b.name, configForCore(s.config)]);
 }
 
-function showCached(entry) {
-  const li = entry.ids.indexOf(state.left), ri = entry.ids.indexOf(state.right);
-  view.render(entry.report, li, ri, names());
-  renderSummary($('summary-text'), $('stats'), view.layout, names(), setFilter);
-  document.body.classList.add('has-report');
+/** The comparison to show, from a cache entry: the report and which of its documents face each other. */
+function showEntry(entry, a, b) {
+  store.show({ report: entry.report, li: entry.ids.indexOf(a.id), ri: entry.ids.indexOf(b.id), ids: [a.id, b.id], names: [a.name, b.name] });
 }
 
 let compareTimer = 0;
 /** Compares the two facing documents, after `delay` ms (debounce for the slider). */
-function requestCompare(delay) {
+function requestCompare(s, delay) {
   clearTimeout(compareTimer);
   if (delay) compareTimer = setTimeout(runCompare, delay);
   else runCompare();
 }
 
 async function runCompare() {
+  const state = store.state;
   const a = docById(state, state.left), b = docById(state, state.right);
   const my = ++generation;
   if (!a || !b) {
     if (comparer) comparer.cancel();
     progress(null);
-    view.clear();
-    renderSummary($('summary-text'), $('stats'), null, names(), setFilter);
-    document.body.classList.remove('has-report');
+    store.show(null);
     if (state.docs.length === 1) say(t('status.needTwo'));
     return;
   }
-  const key = cacheKey(a, b);
+  const key = cacheKey(a, b, state.config);
   if (cache.has(key)) {
     if (comparer) comparer.cancel();
     progress(null);
-    showCached(cache.get(key));
+    showEntry(cache.get(key), a, b);
     return;
   }
   if (comparer) comparer.cancel();
@@ -186,14 +179,14 @@ async function runCompare() {
     if (my !== generation) return;
     const report = await comparer.compare(
       [{ name: a.name, text: a.text }, { name: b.name, text: b.text }],
-      configForCore(),
+      configForCore(state.config),
       (p) => { if (my === generation) progress(p); },
     );
     if (my !== generation) return;
     if (!report || !Array.isArray(report.documents) || report.documents.length < 2) throw new Error('empty report');
     cache.set(key, { report, ids: [a.id, b.id] });
     if (cache.size > 12) cache.delete(cache.keys().next().value);
-    showCached(cache.get(key));
+    showEntry(cache.get(key), a, b);
     progress(null);
     say(t('status.compared', { a: a.name, b: b.name, ms: Math.round(performance.now() - started) }));
     for (const w of report.warnings || []) say(String(w.message || w));
@@ -206,62 +199,35 @@ async function runCompare() {
 
 // ---------- documents ----------
 
-function refreshDocs() {
-  fixPair(state);
-  renderDocsPanel($('doc-list'), $('example-list'), state, seeds.list, {
-    pick: pickSide, rename, remove, dismiss, addExample,
-  });
-  $('docs-count').textContent = String(state.docs.length);
-  for (const [sel, side] of [[$('left-select'), 'left'], [$('right-select'), 'right']]) {
-    sel.textContent = '';
-    for (const d of state.docs) {
-      const o = document.createElement('option');
-      o.value = d.id;
-      o.textContent = d.name;
-      if (state[side] === d.id) o.selected = true;
-      sel.appendChild(o);
-    }
-    sel.disabled = state.docs.length < 2;
-  }
-  $('swap-button').disabled = !(state.left && state.right);
-}
-
 function pickSide(id, side) {
-  const other = side === 'left' ? 'right' : 'left';
-  if (state[other] === id) state[other] = state[side];
-  state[side] = id;
-  refreshDocs();
-  persist();
-  requestCompare(0);
+  store.update((s) => {
+    const other = side === 'left' ? 'right' : 'left';
+    return { [side]: id, [other]: s[other] === id ? s[side] : s[other] };
+  });
 }
 
 function rename(id, name) {
+  const state = store.state;
   const d = docById(state, id);
   if (!d) return;
-  d.name = uniqueName({ docs: state.docs.filter((x) => x.id !== id) }, name);
-  refreshDocs();
-  persist();
-  if (state.left === id || state.right === id) requestCompare(0);
-  say(t('status.renamed', { name: d.name }));
+  const fresh = uniqueName({ docs: state.docs.filter((x) => x.id !== id) }, name);
+  store.update({ docs: state.docs.map((x) => (x.id === id ? { ...x, name: fresh } : x)) });
+  say(t('status.renamed', { name: fresh }));
   document.querySelector(`[data-focus-key="${id}:rename"]`)?.focus();
 }
 
 function remove(id) {
-  const d = docById(state, id);
+  const d = docById(store.state, id);
   if (!d) return;
-  state.docs = state.docs.filter((x) => x.id !== id);
   for (const k of [...cache.keys()]) if (k.includes(id)) cache.delete(k);
-  refreshDocs();
-  persist();
-  requestCompare(0);
+  store.update((s) => ({ docs: s.docs.filter((x) => x.id !== id) }));
   say(t('status.removed', { name: d.name }));
   const next = document.querySelector('#doc-list button');
   (next || $('docs-toggle')).focus();
 }
 
 function dismiss(id) {
-  state.failed = state.failed.filter((f) => f.id !== id);
-  refreshDocs();
+  store.update((s) => ({ failed: s.failed.filter((f) => f.id !== id) }), { save: false });
   $('docs-toggle').focus();
 }
 
@@ -271,30 +237,28 @@ function addExample(seed) {
 
 /** Adds read documents and failures; the view shown so far stays until the new comparison is ready. */
 function addDocs(read, failures) {
+  const s = store.state;
+  const draft = { docs: s.docs.slice(), failed: s.failed.slice(), left: s.left, right: s.right };
   const added = [];
   for (const r of read) {
-    const dup = state.docs.find((d) => d.name === r.name && d.text === r.text);
+    const dup = draft.docs.find((d) => d.name === r.name && d.text === r.text);
     if (dup) { added.push(dup.id); continue; }
-    const doc = { id: newId(), name: uniqueName(state, r.name), text: r.text, format: r.format || 'text', warnings: r.warnings || [] };
-    state.docs.push(doc);
+    const doc = { id: newId(), name: uniqueName(draft, r.name), text: r.text, format: r.format || 'text', warnings: r.warnings || [] };
+    draft.docs.push(doc);
     added.push(doc.id);
-    state.failed = state.failed.filter((f) => f.name !== r.name);
+    draft.failed = draft.failed.filter((f) => f.name !== r.name);
   }
   for (const f of failures) {
-    state.failed = state.failed.filter((x) => x.name !== f.name);
-    state.failed.push({ id: newId(), name: f.name, message: f.message, code: f.code, params: f.params });
+    draft.failed = draft.failed.filter((x) => x.name !== f.name);
+    draft.failed.push({ id: newId(), name: f.name, message: f.message, code: f.code, params: f.params });
   }
-  if (added.length) pairAfterAdd(state, added);
-  refreshDocs();
+  if (added.length) pairAfterAdd(draft, added);
+  store.update(draft, { save: added.length > 0 });
   if (failures.length) {
     setPanel(true);
     say(failures.map((f) => t('status.readFailed', { name: f.name, msg: errorMessage(f) })).join(' · '), 'error');
   } else if (read.length) {
     say(t('status.added', { names: read.map((r) => r.name).join(', ') }));
-  }
-  if (added.length) {
-    persist();
-    requestCompare(0);
   }
 }
 
@@ -333,71 +297,134 @@ function exportReport(kind) {
     say(t('export.none'), 'error');
     return;
   }
-  const n = names();
+  const n = store.shown ? store.shown.names : ['', ''];
   const name = exportName(n, kind);
   if (kind === 'json') {
     saveFile(name, reportJson(report), 'application/json');
   } else {
-    const split = t(state.config.split === 'paragraphs' ? 'controls.paragraphs' : 'controls.sentences').toLowerCase();
-    const settings = t('export.settings', { threshold: formatNumber(state.config.threshold, { minimumFractionDigits: 2 }), split });
+    const split = t(store.state.config.split === 'paragraphs' ? 'controls.paragraphs' : 'controls.sentences').toLowerCase();
+    const settings = t('export.settings', { threshold: formatNumber(store.state.config.threshold, { minimumFractionDigits: 2 }), split });
     saveFile(name, reportHtml({ report, layout, names: n, summary: $('summary-text').textContent, settings }), 'text/html');
   }
   say(t('export.saved', { name }));
 }
 
-// ---------- preferences ----------
+// ---------- views: functions of (state, shown) ----------
 
-function applyTheme() {
-  const th = state.prefs.theme;
-  if (th === 'auto') document.documentElement.removeAttribute('data-theme');
-  else document.documentElement.dataset.theme = th;
-  $('theme-select').value = th;
-}
-
-function applyLanguage(lang) {
-  setLang(lang);
+function applyLanguage(s) {
+  setLang(detectLang(s.prefs.lang, navigator.languages || [navigator.language]));
   applyI18n(document);
   document.title = `recoupe — ${t('app.tagline')}`;
   for (const b of document.querySelectorAll('[data-lang]')) b.setAttribute('aria-pressed', String(b.dataset.lang === getLang()));
-  refreshDocs();
-  syncControls();
-  view.relabel();
-  renderSummary($('summary-text'), $('stats'), view.layout, names(), setFilter);
 }
 
-function setFilter(f) {
-  state.prefs.filter = f;
-  for (const r of document.querySelectorAll('input[name="filter"]')) r.checked = r.value === f;
-  view.setFilter(f);
-  persist();
-}
-
-function setPanel(open) {
-  const panel = $('docs-panel');
-  panel.hidden = !open;
-  $('docs-toggle').setAttribute('aria-expanded', String(open));
-  document.body.classList.toggle('panel-open', open);
-  state.prefs.panel = open;
+function applyTheme(s) {
+  const th = s.prefs.theme;
+  if (th === 'auto') document.documentElement.removeAttribute('data-theme');
+  else document.documentElement.dataset.theme = th;
+  $('theme-select').value = th;
   view.repaint();
 }
 
-function syncControls() {
-  const c = state.config;
+function drawDocsPanel(s) {
+  renderDocsPanel($('doc-list'), $('example-list'), s, seeds.list, {
+    pick: pickSide, rename, remove, dismiss, addExample,
+  });
+  $('docs-count').textContent = String(s.docs.length);
+}
+
+/**
+ * The column heads' document choices. While a new pair is being compared they keep naming
+ * the pair on screen: the heads change with the text under them.
+ */
+function drawPairSelects(s, shown) {
+  const pair = shown ? { left: shown.ids[0], right: shown.ids[1] } : s;
+  for (const [sel, side] of [[$('left-select'), 'left'], [$('right-select'), 'right']]) {
+    sel.textContent = '';
+    for (const d of s.docs) {
+      const o = document.createElement('option');
+      o.value = d.id;
+      o.textContent = d.name;
+      if (pair[side] === d.id) o.selected = true;
+      sel.appendChild(o);
+    }
+    sel.disabled = s.docs.length < 2;
+  }
+  $('swap-button').disabled = !(s.left && s.right);
+}
+
+function drawControls(s) {
+  const c = s.config;
   $('threshold').value = String(c.threshold);
   $('threshold-value').textContent = formatNumber(c.threshold, { minimumFractionDigits: 2 });
   $('granularity').value = c.split === 'paragraphs' ? 'paragraphs' : 'sentences';
   $('ignore-case').checked = c.ignore_case;
   $('ignore-accents').checked = c.ignore_accents;
   $('ignore-punctuation').checked = c.ignore_punctuation;
-  for (const r of document.querySelectorAll('input[name="filter"]')) r.checked = r.value === state.prefs.filter;
+  for (const r of document.querySelectorAll('input[name="filter"]')) r.checked = r.value === s.prefs.filter;
+}
+
+function drawPanel(s) {
+  const open = !!s.prefs.panel;
+  $('docs-panel').hidden = !open;
+  $('docs-toggle').setAttribute('aria-expanded', String(open));
+  document.body.classList.toggle('panel-open', open);
+  view.repaint();
+}
+
+function drawComparison(s, shown) {
+  if (!shown) {
+    view.clear();
+    document.body.classList.remove('has-report');
+    return;
+  }
+  view.render(shown.report, shown.li, shown.ri, shown.names);
+  document.body.classList.add('has-report');
+}
+
+function watchViews() {
+  // Language first: every other view draws words.
+  store.watch((s) => [s.prefs.lang], applyLanguage);
+  store.watch((s) => [s.prefs.theme], applyTheme);
+  store.watch((s) => [s.docs, s.failed, s.left, s.right, getLang()], drawDocsPanel);
+  store.watch((s, shown) => [s.docs, s.left, s.right, shown, getLang()], drawPairSelects);
+  store.watch((s) => [s.config, s.prefs.filter, getLang()], drawControls);
+  store.watch((s) => [s.prefs.panel], drawPanel);
+  store.watch((s, shown) => [shown], drawComparison);
+  store.watch((s, shown) => [s.prefs.filter, shown], (s) => view.setFilter(s.prefs.filter));
+  store.watch((s, shown) => [shown, getLang()], (s, shown) => {
+    renderSummary($('summary-text'), $('stats'), shown ? view.layout : null, shown ? shown.names : ['', ''], setFilter);
+  });
+  let lang = getLang();
+  store.watch(() => [getLang()], () => { if (lang !== getLang()) { lang = getLang(); view.relabel(); } });
+}
+
+// ---------- changes ----------
+
+function setFilter(f) {
+  store.update({ prefs: { filter: f } });
+}
+
+/** Where focus goes back when the documents panel closes: the control that opened it. */
+let panelOpener = null;
+function setPanel(open) {
+  if (open === !!store.state.prefs.panel) return;
+  const panel = $('docs-panel');
+  if (open) {
+    const el = document.activeElement;
+    panelOpener = el && el !== document.body && !panel.contains(el) ? el : $('docs-toggle');
+  }
+  const focusInside = !open && (panel.contains(document.activeElement) || document.activeElement === document.body);
+  store.update({ prefs: { panel: open } });
+  if (focusInside || (!open && !document.activeElement) || (!open && document.activeElement === document.body)) {
+    const back = panelOpener && panelOpener.isConnected && !panelOpener.disabled ? panelOpener : $('docs-toggle');
+    back.focus();
+  }
 }
 
 function swap() {
-  if (!state.left || !state.right) return;
-  [state.left, state.right] = [state.right, state.left];
-  refreshDocs();
-  persist();
-  requestCompare(0);
+  if (!store.state.left || !store.state.right) return;
+  store.update((s) => ({ left: s.right, right: s.left }));
   say(t('status.swapped'));
 }
 
@@ -410,7 +437,7 @@ function wire() {
     e.target.value = '';
     if (files.length) addFiles(files);
   });
-  $('docs-toggle').addEventListener('click', () => { setPanel($('docs-panel').hidden); persist(); });
+  $('docs-toggle').addEventListener('click', () => setPanel(!store.state.prefs.panel));
   $('swap-button').addEventListener('click', swap);
   $('left-select').addEventListener('change', (e) => pickSide(e.target.value, 'left'));
   $('right-select').addEventListener('change', (e) => pickSide(e.target.value, 'right'));
@@ -419,28 +446,21 @@ function wire() {
     if (!window.confirm(t('docs.forget.confirm'))) return;
     try { await clearState(); } catch (e) { /* nothing stored */ }
     cache.clear();
-    loadDefaults();
-    state.prefs = { ...state.prefs, filter: 'all' };
-    syncControls();
-    refreshDocs();
-    requestCompare(0);
+    store.update({ ...defaults(), prefs: { filter: 'all' } });
     say(t('status.forgot'));
   });
   for (const b of document.querySelectorAll('[data-lang]')) {
-    b.addEventListener('click', () => { state.prefs.lang = b.dataset.lang; applyLanguage(b.dataset.lang); persist(); });
+    b.addEventListener('click', () => store.update({ prefs: { lang: b.dataset.lang } }));
   }
-  $('theme-select').addEventListener('change', (e) => { state.prefs.theme = e.target.value; applyTheme(); persist(); view.repaint(); });
+  $('theme-select').addEventListener('change', (e) => store.update({ prefs: { theme: e.target.value } }));
 
   const th = $('threshold');
   th.addEventListener('input', () => {
-    state.config.threshold = Number(th.value);
-    $('threshold-value').textContent = formatNumber(state.config.threshold, { minimumFractionDigits: 2 });
-    persist(200);
-    requestCompare(250);
+    store.update({ config: { threshold: Number(th.value) } }, { saveDelay: 200, compareDelay: 250 });
   });
-  $('granularity').addEventListener('change', (e) => { state.config.split = e.target.value; persist(); requestCompare(0); });
+  $('granularity').addEventListener('change', (e) => store.update({ config: { split: e.target.value } }));
   for (const [id, key] of [['ignore-case', 'ignore_case'], ['ignore-accents', 'ignore_accents'], ['ignore-punctuation', 'ignore_punctuation']]) {
-    $(id).addEventListener('change', (e) => { state.config[key] = e.target.checked; persist(); requestCompare(0); });
+    $(id).addEventListener('change', (e) => store.update({ config: { [key]: e.target.checked } }));
   }
   for (const r of document.querySelectorAll('input[name="filter"]')) {
     r.addEventListener('change', () => { if (r.checked) setFilter(r.value); });
@@ -504,12 +524,13 @@ function wire() {
     nextPartner: () => navigate(view.cyclePartner(1)),
     prevPartner: () => navigate(view.cyclePartner(-1)),
     swap,
-    toggleDocs: () => { setPanel($('docs-panel').hidden); persist(); },
+    toggleDocs: () => setPanel(!store.state.prefs.panel),
+    closeDocs: () => { if (!store.state.prefs.panel) return false; setPanel(false); return true; },
     help: () => $('help-dialog').showModal(),
   });
   window.addEventListener('beforeunload', () => {
     clearTimeout(saveTimer);
-    if (storageOk && dirty) saveState(toStored(state)).catch(() => {});
+    if (storageOk && dirty) saveState(toStored(store.state)).catch(() => {});
   });
 }
 
@@ -525,23 +546,17 @@ function navigate(status) {
 async function main() {
   wire();
   const loaded = await loadState();
-  if (loaded.state) {
-    fromStored(state, loaded.state);
-    if (state.docs.length === 0 && !loaded.state.documents.length && seeds.pair && loaded.state.left === undefined) loadDefaults();
-  } else {
-    loadDefaults();
-  }
   if (loaded.unavailable) storageOk = false;
-  applyLanguage(detectLang(state.prefs.lang, navigator.languages || [navigator.language]));
-  applyTheme();
-  syncControls();
-  view.setFilter(state.prefs.filter);
-  setPanel(state.prefs.panel ?? false);
-  refreshDocs();
+  store.update((s) => {
+    if (!loaded.state) return defaults();
+    fromStored(s, loaded.state);
+    const emptied = s.docs.length === 0 && !loaded.state.documents.length && loaded.state.left === undefined;
+    return emptied && seeds.pair ? defaults() : null;
+  }, { save: false });
+  watchViews();
   if (loaded.corrupt) say(t('status.corrupt', { reason: loaded.corrupt }), 'error');
   else if (loaded.unavailable) say(t('status.storageOff'), 'error');
   document.body.classList.add('ready');
-  await runCompare();
 }
 
 main().catch((e) => say(t('status.failed', { msg: (e && e.message) || String(e) }), 'error'));

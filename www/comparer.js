@@ -7,7 +7,8 @@
 //
 // - `documents`: [{name, text}], `config`: see ARCHITECTURE.md; the promise resolves to the
 //   report ("recoupe/1") or rejects with an Error whose message is the engine's.
-// - Progress: `onProgress({phase, fraction})`, phase 'started' | 'decoding' | 'aligning' | 'done'.
+// - Progress: `onProgress({phase, fraction})`, phase 'started' | 'decoding' |
+//   'aligning' | 'done', and for long texts the core's 'segmenting' | 'aligning' | 'diffing'.
 // - A newer compare() supersedes an older one: the older promise rejects with an Error whose
 //   `reason` is 'superseded'. cancel() rejects the running one with reason 'cancelled',
 //   terminates the worker (the only way to stop a synchronous wasm call) and starts a fresh

@@ -1,7 +1,7 @@
 // The documents panel: loaded documents with their A/B choice, rename and remove; files
 // that could not be read, each with its message next to its name; bundled examples.
 
-import { t, formatNumber, errorMessage } from './i18n.js';
+import { t, errorMessage } from './i18n.js';
 
 /**
  * Renders the panel list into `listEl` (and the examples into `examplesEl`).
@@ -86,7 +86,7 @@ function docItem(d, state, on) {
   name.title = d.name;
   const meta = document.createElement('span');
   meta.className = 'doc-meta';
-  meta.textContent = `${d.format || 'text'} · ${t('docs.chars', { n: formatNumber(d.text.length) })}`;
+  meta.textContent = `${d.format || 'text'} · ${t('docs.chars', { n: d.text.length })}`;
   main.append(name, meta);
   for (const w of d.warnings || []) {
     const p = document.createElement('span');
@@ -164,7 +164,7 @@ const ICONS = {
 };
 
 /** A small button with an inline SVG icon and an accessible name. */
-export function iconButton(icon, label, key) {
+function iconButton(icon, label, key) {
   const b = document.createElement('button');
   b.type = 'button';
   b.className = 'icon-btn';

@@ -37,7 +37,7 @@ function segmentHtml(text, runs, side, unique) {
 
 function linkLabel(l) {
   const parts = [t(`kind.${l.kind}`), formatNumber(l.score, { maximumFractionDigits: 2 })];
-  if (l.moved || l.crossing) parts.push(t('summary.moved'));
+  if (l.moved) parts.push(t('kind.moved'));
   return parts.map(escapeHtml).join('<br>');
 }
 

@@ -3,6 +3,10 @@
 // Usage: `t('key', {n: 3})` returns the string in the current language, with `{n}`
 // replaced. Elements with `data-i18n="key"` get their textContent set by `applyI18n`;
 // `data-i18n-attr="aria-label:key;title:key2"` sets attributes.
+// Plurals: a number given as a number is formatted for the language, and `{n:one|other}`
+// picks the form by `Intl.PluralRules` (French 0 and 1 are singular: "0 identique").
+
+import { formatSize as formatSizeIn } from './size.js';
 
 const STRINGS = {
   en: {
@@ -22,7 +26,7 @@ const STRINGS = {
     'docs.rename.label': 'New name for {name}',
     'docs.remove': 'Remove {name}',
     'docs.dismiss': 'Dismiss',
-    'docs.chars': '{n} characters',
+    'docs.chars': '{n} {n:character|characters}',
     'docs.examples': 'Examples',
     'docs.example.add': 'Add',
     'docs.example.added': 'Added',
@@ -63,16 +67,19 @@ const STRINGS = {
     'kind.unique': 'only in one',
     'kind.moved': 'moved',
     'legend': 'Legend',
-    'summary.share': '{a} and {b} share {n} passages: {ident} identical, {equiv} reworded, {part} partly shared.',
+    'summary.share': '{a} and {b} share {n} {n:passage|passages}: {ident} identical, {equiv} reworded, {part} partly shared.',
     'summary.share.none': '{a} and {b} share no passage at this sensitivity.',
     'summary.cover': 'B covers {pb} of A; A covers {pa} of B.',
+    'summary.identical': 'identical',
+    'summary.equivalent': 'reworded',
+    'summary.partial': 'partly shared',
     'summary.moved': 'moved',
     'summary.splits': 'split or merged',
     'summary.onlyA': 'only in A',
     'summary.onlyB': 'only in B',
     'summary.covered': 'covered by the other',
     'summary.waiting': 'Add two documents to compare them.',
-    'col.sentences': '{n} segments',
+    'col.sentences': '{n} {n:segment|segments}',
     'col.coverage': '{p} shared',
     'seg.unique': 'Only in {side}',
     'seg.linked': '{kind}, link {score} likely',
@@ -85,7 +92,7 @@ const STRINGS = {
     'inspector.split': 'Split or merge: {l} facing {r}',
     'inspector.moved': 'Moved: the two accounts give it in a different order',
     'inspector.shared': 'Shared terms: {list}',
-    'inspector.partners': '{n} partners',
+    'inspector.partners': '{n} {n:partner|partners}',
     'inspector.partnersIn': 'in {name}, each with what it shares (l: go through them)',
     'marks.sameSample': 'word',
     'marks.same': 'stated by both',
@@ -139,6 +146,9 @@ const STRINGS = {
     'theme.light': 'Light',
     'theme.dark': 'Dark',
     'progress.label': 'Comparison progress',
+    'progress.segmenting': 'Cutting the texts into passages…',
+    'progress.aligning': 'Finding the passages that correspond…',
+    'progress.diffing': 'Comparing the words…',
     'minimap.label': 'Overview of {name}',
     'view.label': 'Side-by-side comparison',
     'inspector.label': 'What changed',
@@ -161,7 +171,7 @@ const STRINGS = {
     'docs.rename.label': 'Nouveau nom pour {name}',
     'docs.remove': 'Retirer {name}',
     'docs.dismiss': 'Fermer',
-    'docs.chars': '{n} caractères',
+    'docs.chars': '{n} {n:caractère|caractères}',
     'docs.examples': 'Exemples',
     'docs.example.add': 'Ajouter',
     'docs.example.added': 'Ajouté',
@@ -202,16 +212,19 @@ const STRINGS = {
     'kind.unique': 'propre à un seul',
     'kind.moved': 'déplacé',
     'legend': 'Légende',
-    'summary.share': '{a} et {b} ont {n} passages en commun : {ident} identiques, {equiv} reformulés, {part} en partie communs.',
+    'summary.share': '{a} et {b} ont {n} {n:passage|passages} en commun : {ident} {ident:identique|identiques}, {equiv} {equiv:reformulé|reformulés}, {part} en partie {part:commun|communs}.',
     'summary.share.none': '{a} et {b} n’ont aucun passage en commun à cette sensibilité.',
     'summary.cover': 'B couvre {pb} de A ; A couvre {pa} de B.',
-    'summary.moved': 'déplacés',
-    'summary.splits': 'scindés ou fusionnés',
+    'summary.identical': '{n:identique|identiques}',
+    'summary.equivalent': '{n:reformulé|reformulés}',
+    'summary.partial': '{n:en partie commun|en partie communs}',
+    'summary.moved': '{n:déplacé|déplacés}',
+    'summary.splits': '{n:scindé ou fusionné|scindés ou fusionnés}',
     'summary.onlyA': 'seulement dans A',
     'summary.onlyB': 'seulement dans B',
     'summary.covered': 'couvert par l’autre',
     'summary.waiting': 'Ajoutez deux documents pour les comparer.',
-    'col.sentences': '{n} segments',
+    'col.sentences': '{n} {n:segment|segments}',
     'col.coverage': '{p} en commun',
     'seg.unique': 'Seulement dans {side}',
     'seg.linked': '{kind}, lien probable à {score}',
@@ -224,7 +237,7 @@ const STRINGS = {
     'inspector.split': 'Scission ou fusion : {l} face à {r}',
     'inspector.moved': 'Déplacé : les deux récits le donnent dans un ordre différent',
     'inspector.shared': 'Termes communs : {list}',
-    'inspector.partners': '{n} partenaires',
+    'inspector.partners': '{n} {n:partenaire|partenaires}',
     'inspector.partnersIn': 'dans {name}, chacun avec ce qu’il partage (l : les parcourir)',
     'marks.sameSample': 'mot',
     'marks.same': 'dit par les deux',
@@ -278,6 +291,9 @@ const STRINGS = {
     'theme.light': 'Clair',
     'theme.dark': 'Sombre',
     'progress.label': 'Avancement de la comparaison',
+    'progress.segmenting': 'Découpage des textes en passages…',
+    'progress.aligning': 'Recherche des passages qui se correspondent…',
+    'progress.diffing': 'Comparaison des mots…',
     'minimap.label': 'Vue d’ensemble de {name}',
     'view.label': 'Comparaison côte à côte',
     'inspector.label': 'Ce qui a changé',
@@ -373,21 +389,24 @@ export function getLang() {
 export function t(key, vars) {
   const table = STRINGS[current] || STRINGS.en;
   let s = table[key] ?? STRINGS.en[key] ?? key;
-  if (vars) s = s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
-  return s;
+  if (!vars) return s.replace(/\{(\w+):([^|{}]*)\|([^{}]*)\}/g, (m, k, one, other) => other);
+  // `{n:one|other}`: the form for the number `n` (a number, or a numeric string).
+  s = s.replace(/\{(\w+):([^|{}]*)\|([^{}]*)\}/g, (m, k, one, other) => {
+    const n = typeof vars[k] === 'number' ? vars[k] : Number(String(vars[k] ?? '').replace(/[\s\u00a0\u202f,]/g, ''));
+    return Number.isFinite(n) && plurals().select(n) === 'one' ? one : other;
+  });
+  return s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? (typeof vars[k] === 'number' ? formatNumber(vars[k]) : String(vars[k])) : m));
 }
 
-/** A size in the current language: "16 MB", "16 Mo", "1,5 Mo". */
+const pluralRules = new Map();
+function plurals() {
+  if (!pluralRules.has(current)) pluralRules.set(current, new Intl.PluralRules(current));
+  return pluralRules.get(current);
+}
+
+/** A size in the current language: "16 MB", "16 Mo", "1,5 Mo" (size.js). */
 export function formatSize(bytes) {
-  const units = current === 'fr' ? ['octets', 'Ko', 'Mo', 'Go'] : ['bytes', 'KB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit + 1 < units.length) {
-    value /= 1024;
-    unit += 1;
-  }
-  const digits = unit > 0 && value < 10 ? 1 : 0;
-  return `${formatNumber(value, { maximumFractionDigits: digits, minimumFractionDigits: digits })} ${units[unit]}`;
+  return formatSizeIn(bytes, current);
 }
 
 /**

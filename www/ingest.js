@@ -20,6 +20,7 @@
 
 import { Readability } from './vendor/readability.js';
 import { readPdf } from './pdfreader.js';
+import { formatSize } from './size.js';
 
 /** Largest file accepted, in bytes (same as MAX_FILE_BYTES in src/extract.rs). */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -39,25 +40,12 @@ function inputError(code, message, params) {
   return err;
 }
 
-/** A size for people: "812 bytes", "3.4 KB", "16 MB" (as human_size in src/decode.rs). */
-export function humanSize(bytes) {
-  if (bytes < 1024) return `${bytes} bytes`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit + 1 < units.length) {
-    value /= 1024;
-    unit += 1;
-  }
-  return value < 10 ? `${value.toFixed(1)} ${units[unit]}` : `${Math.round(value)} ${units[unit]}`;
-}
-
 /** Throws when files of these sizes (bytes) are too large together. */
 export function checkTotal(sizes) {
   const size = [...sizes].reduce((a, b) => a + b, 0);
   if (size > MAX_TOTAL_BYTES) {
     throw inputError('total-too-large',
-      `the files together are ${humanSize(size)}, more than the limit of ${humanSize(MAX_TOTAL_BYTES)} in total`,
+      `the files together are ${formatSize(size)}, more than the limit of ${formatSize(MAX_TOTAL_BYTES)} in total`,
       { size, limit: MAX_TOTAL_BYTES });
   }
 }
@@ -550,7 +538,7 @@ function zipEntries(bytes) {
 
 async function zipRead(bytes, entry) {
   if (entry.uncompressed > MAX_UNPACKED_BYTES) {
-    throw inputError('too-large', `a part of this file unpacks to ${humanSize(entry.uncompressed)}, more than the limit of ${humanSize(MAX_UNPACKED_BYTES)}`,
+    throw inputError('too-large', `a part of this file unpacks to ${formatSize(entry.uncompressed)}, more than the limit of ${formatSize(MAX_UNPACKED_BYTES)}`,
       { size: entry.uncompressed, limit: MAX_UNPACKED_BYTES, variant: 'part' });
   }
   const at = entry.offset;
@@ -574,7 +562,7 @@ async function zipRead(bytes, entry) {
       total += value.length;
       if (total > MAX_UNPACKED_BYTES) {
         reader.cancel().catch(() => {});
-        throw inputError('too-large', `a part of this file unpacks to more than the limit of ${humanSize(MAX_UNPACKED_BYTES)}`,
+        throw inputError('too-large', `a part of this file unpacks to more than the limit of ${formatSize(MAX_UNPACKED_BYTES)}`,
           { size: total, limit: MAX_UNPACKED_BYTES, variant: 'part' });
       }
       chunks.push(value);
@@ -704,7 +692,7 @@ function finish(name, text, format, encoding, warnings) {
   }
   const size = text.length > MAX_TEXT_BYTES / 3 ? utf8Length(text) : text.length;
   if (size > MAX_TEXT_BYTES) {
-    throw inputError('text-too-large', `its text is ${humanSize(size)}, more than the limit of ${humanSize(MAX_TEXT_BYTES)} of text per document`,
+    throw inputError('text-too-large', `its text is ${formatSize(size)}, more than the limit of ${formatSize(MAX_TEXT_BYTES)} of text per document`,
       { size, limit: MAX_TEXT_BYTES });
   }
   return { name, text, format, encoding, warnings: [...new Set(warnings)] };
@@ -722,7 +710,7 @@ function looksLikeSvg(bytes) {
 /** Extracts the text of bytes (Uint8Array) named `name`; see ingestFile. */
 export async function ingestBytes(bytes, name) {
   if (bytes.length > MAX_FILE_BYTES) {
-    throw inputError('too-large', `the file is ${humanSize(bytes.length)}, more than the limit of ${humanSize(MAX_FILE_BYTES)} per file`,
+    throw inputError('too-large', `the file is ${formatSize(bytes.length)}, more than the limit of ${formatSize(MAX_FILE_BYTES)} per file`,
       { size: bytes.length, limit: MAX_FILE_BYTES });
   }
   if (bytes.every((x) => x === 0x20 || x === 0x09 || x === 0x0a || x === 0x0d || x === 0x0c)) {
@@ -759,7 +747,7 @@ export async function ingestBytes(bytes, name) {
 /** Reads a File (from a drop or an <input type=file>) into {name, text, format, encoding, warnings}. */
 export async function ingestFile(file) {
   if (file.size > MAX_FILE_BYTES) {
-    throw inputError('too-large', `the file is ${humanSize(file.size)}, more than the limit of ${humanSize(MAX_FILE_BYTES)} per file`,
+    throw inputError('too-large', `the file is ${formatSize(file.size)}, more than the limit of ${formatSize(MAX_FILE_BYTES)} per file`,
       { size: file.size, limit: MAX_FILE_BYTES });
   }
   let buffer;
@@ -787,7 +775,7 @@ export function ingestPaste(dataTransfer) {
   if (!text.trim()) return null;
   const size = utf8Length(text);
   if (size > MAX_TEXT_BYTES) {
-    throw inputError('text-too-large', `the pasted text is ${humanSize(size)}, more than the limit of ${humanSize(MAX_TEXT_BYTES)} of text per document`,
+    throw inputError('text-too-large', `the pasted text is ${formatSize(size)}, more than the limit of ${formatSize(MAX_TEXT_BYTES)} of text per document`,
       { size, limit: MAX_TEXT_BYTES, variant: 'pasted' });
   }
   return { name: null, text, format, encoding: 'utf-8', warnings: [] };

@@ -8,6 +8,12 @@ export function installKeys(actions) {
     const el = e.target;
     if (isTextEntry(el)) return;
     if (document.querySelector('dialog[open]')) return;
+    // Esc closes the documents panel (focus goes back to what opened it); when nothing is
+    // open it is left to the browser.
+    if (e.key === 'Escape') {
+      if (actions.closeDocs && actions.closeDocs()) e.preventDefault();
+      return;
+    }
     const map = {
       n: () => actions.next(), j: () => actions.next(),
       p: () => actions.prev(), k: () => actions.prev(),

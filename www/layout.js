@@ -30,6 +30,7 @@ export function pairLinks(report, li, ri) {
       R: R.slice().sort((a, b) => a - b),
       kind: ['identical', 'equivalent', 'partial'].includes(link.kind) ? link.kind : 'partial',
       score: typeof link.score === 'number' ? link.score : 0,
+      anchor: link.anchor === true && !link.moved,
       moved: !!link.moved,
       move: link.move ?? null,
       diff,
@@ -58,78 +59,29 @@ function before(p, l) {
 }
 
 /**
- * The main order: the heaviest chain of links that are not moved and increase on both
- * sides without sharing a segment. With many-to-many links a segment sits in several links;
- * only one of them can be an anchor (the others are drawn as ribbons to wherever their
- * partner sits). Weight: the segments a link puts face to face, then its score.
- * O(n²) up to CHAIN_DP links, then a patience LIS on first segments (ties broken so that
- * two links of one segment never both enter), cleaned of overlaps.
+ * The main order as the report gives it: its anchors (`anchor`, decided by the core), in
+ * reading order. A malformed report's anchors that overlap or cross an earlier one are not
+ * anchors (every segment must sit in exactly one row).
  */
-export function orderedChain(links) {
-  const cand = links.filter((l) => !l.moved)
-    .sort((a, b) => a.L[0] - b.L[0] || b.R[0] - a.R[0] || b.score - a.score || a.id - b.id);
-  const n = cand.length;
-  let chain = [];
-  if (n <= CHAIN_DP) {
-    const w = cand.map((l) => l.L.length + l.R.length + Math.max(0, Math.min(1, l.score)) * 0.9);
-    const best = new Array(n).fill(0), prev = new Array(n).fill(-1);
-    let top = -1;
-    for (let i = 0; i < n; i++) {
-      best[i] = w[i];
-      for (let k = 0; k < i; k++) {
-        if (best[k] + w[i] > best[i] && before(cand[k], cand[i])) { best[i] = best[k] + w[i]; prev[i] = k; }
-      }
-      if (top < 0 || best[i] > best[top]) top = i;
-    }
-    for (let k = top; k >= 0; k = prev[k]) chain.push(cand[k]);
-    chain.reverse();
-  } else {
-    const tails = [], tailIdx = [], prev = new Array(n).fill(-1);
-    cand.forEach((l, i) => {
-      let lo = 0, hi = tails.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (tails[mid] < l.R[0]) lo = mid + 1; else hi = mid;
-      }
-      tails[lo] = l.R[0];
-      tailIdx[lo] = i;
-      prev[i] = lo > 0 ? tailIdx[lo - 1] : -1;
-    });
-    for (let k = tailIdx[tails.length - 1] ?? -1; k >= 0; k = prev[k]) chain.push(cand[k]);
-    chain.reverse();
+function anchorsOf(links) {
+  const out = [];
+  for (const l of links.filter((x) => x.anchor).sort((a, b) => a.L[0] - b.L[0] || a.R[0] - b.R[0])) {
+    const p = out[out.length - 1];
+    if (p && !before(p, l)) { l.anchor = false; continue; }
+    out.push(l);
   }
-  // Defensive (and needed after the patience LIS): anchors never overlap.
-  const clean = [];
-  for (const l of chain) {
-    const p = clean[clean.length - 1];
-    if (p && !before(p, l)) continue;
-    clean.push(l);
-  }
-  return clean;
-}
-const CHAIN_DP = 3000;
-
-/**
- * Whether a link off the main order crosses it: some anchor lies before it on one side and
- * after it on the other. A second partner that sits between two anchors, in order, does not.
- */
-function crossesChain(l, anchors) {
-  for (const a of anchors) {
-    const aBeforeL = a.L[a.L.length - 1] < l.L[0], aAfterL = a.L[0] > l.L[l.L.length - 1];
-    const aBeforeR = a.R[a.R.length - 1] < l.R[0], aAfterR = a.R[0] > l.R[l.R.length - 1];
-    if ((aBeforeL && aAfterR) || (aAfterL && aBeforeR)) return true;
-  }
-  return false;
+  return out;
 }
 
 /**
  * The view model for one pair.
  * Returns { li, ri, links, rows, segs: [leftInfo[], rightInfo[]], stops, counts }.
  * Each seg info: { doc, seg, side: 0|1, links: [link], row, ord, status }, status being
- * 'unique' or the strongest kind among its links; `crossing` when one of its links crosses
- * the main order. A segment may sit in several links (many-to-many): `links` lists them
- * all, in the reading order of their partners; at most one of them is an anchor (`anchor`),
- * so each segment is in exactly one row.
+ * 'unique' or the strongest kind among its links; `moved` when it faces none of its partners
+ * in place and one of its links is moved. Anchors and moves are the report's (`anchor`,
+ * `moved`, decided by the core); this only lays them out. A segment may sit in several
+ * links (many-to-many): `links` lists them all, in the reading order of their partners; at
+ * most one of them is an anchor, so each segment is in exactly one row.
  */
 export function buildLayout(report, li, ri) {
   const docs = report.documents || [];
@@ -146,14 +98,9 @@ export function buildLayout(report, li, ri) {
     for (const s of l.L) info[0][s].links.push(l);
     for (const s of l.R) info[1][s].links.push(l);
   }
-  const anchors = orderedChain(links);
-  const anchorSet = new Set(anchors);
-  for (const l of links) {
-    l.anchor = anchorSet.has(l);
-    // Off the main order: a secondary partner (many-to-many) drawn as a ribbon to where
-    // its partner sits; shown as moved only when it crosses the main order.
-    l.crossing = !l.anchor && (l.moved || crossesChain(l, anchors));
-  }
+  // Off the main order and not moved: a secondary partner (many-to-many), drawn as a
+  // ribbon to where its partner sits.
+  const anchors = anchorsOf(links);
   // Each segment's links in the reading order of their partners (the other column).
   for (const side of [0, 1]) {
     for (const s of info[side]) {
@@ -193,13 +140,12 @@ export function buildLayout(report, li, ri) {
       // partner of it (many-to-many) sits across the main order: that link's ribbon says so.
       const anchored = s.links.some((l) => l.anchor);
       s.moved = !anchored && s.links.some((l) => l.moved);
-      s.crossing = !anchored && s.links.some((l) => l.crossing);
     }
   }
   for (const row of rows) {
     row.hasDiff = row.hasUniqueLeft || row.hasUniqueRight ||
       [...row.left.map((s) => info[0][s]), ...row.right.map((s) => info[1][s])]
-        .some((s) => s.status !== 'identical' || s.moved || s.crossing);
+        .some((s) => s.status !== 'identical' || s.moved);
   }
 
   // Stops for n/p: each unique passage, and each link that is not an unchanged pair in place,
@@ -215,7 +161,7 @@ export function buildLayout(report, li, ri) {
         for (const l of si.links) {
           if (seen.has(l)) continue;
           seen.add(l);
-          if (l.kind !== 'identical' || l.moved || l.crossing || l.L.length > 1 || l.R.length > 1) stop = true;
+          if (l.kind !== 'identical' || l.moved || l.L.length > 1 || l.R.length > 1) stop = true;
         }
         // One stop per passage, however many of its links start there.
         if (stop) stops.push({ side, seg: s, ord: si.ord, unique: false });
@@ -229,7 +175,7 @@ export function buildLayout(report, li, ri) {
     identical: links.filter((l) => l.kind === 'identical').length,
     equivalent: links.filter((l) => l.kind === 'equivalent').length,
     partial: links.filter((l) => l.kind === 'partial').length,
-    moved: links.filter((l) => l.moved || l.crossing).length,
+    moved: links.filter((l) => l.moved).length,
     splits: links.filter((l) => l.L.length > 1 || l.R.length > 1).length,
     uniqueLeft: info[0].filter((s) => s.status === 'unique').length,
     uniqueRight: info[1].filter((s) => s.status === 'unique').length,

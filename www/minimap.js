@@ -40,7 +40,7 @@ export function drawMinimap(canvas, layout, side, rowGeom, total, docSegs) {
     segs.forEach((s, k) => {
       const hh = (g.height * lens[k]) / sum;
       const info = layout.segs[side][s];
-      const moved = info.moved || info.crossing;
+      const moved = info.moved;
       const [c, a] = colour[moved && info.status !== 'unique' ? 'moved' : info.status] || colour.identical;
       ctx.globalAlpha = a;
       ctx.fillStyle = c;

@@ -57,7 +57,7 @@ export function drawRibbons(svg, sheet, content, layout, segEl, rowEls, activeId
     }
     const p = document.createElementNS(SVG, 'path');
     p.setAttribute('d', d);
-    p.setAttribute('class', `ribbon k-${l.kind}${l.moved || l.crossing ? ' moved' : ''}${activeIds.has(l.id) ? ' on' : ''}`);
+    p.setAttribute('class', `ribbon k-${l.kind}${l.moved ? ' moved' : ''}${activeIds.has(l.id) ? ' on' : ''}`);
     p.dataset.link = String(l.id);
     drawn.push([activeIds.has(l.id), p]);
   }

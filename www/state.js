@@ -1,5 +1,5 @@
 // The page's state: loaded documents, which two face each other, comparison settings and
-// interface preferences. Plain data; app.js changes it and asks the views to follow.
+// interface preferences. Plain data, changed only through the store (store.js `update`).
 
 import { STATE_VERSION } from './storage.js';
 
@@ -20,9 +20,21 @@ export function createState() {
     left: null,   // id of the document in column A
     right: null,  // id of the document in column B
     config: { ...DEFAULT_CONFIG },
-    prefs: { lang: null, theme: 'auto', filter: 'all', panel: null },
+    prefs: Object.fromEntries(Object.entries(PREFS).map(([k, [def]]) => [k, def])),
   };
 }
+
+/**
+ * Interface preferences: name -> [default, check(stored value) -> bool]. A new preference
+ * (e.g. `view: ['reading', (v) => ['reading', 'matrix'].includes(v)]`) is one line here:
+ * it is then created, stored, restored and validated like the others.
+ */
+export const PREFS = {
+  lang: [null, (v) => typeof v === 'string'],
+  theme: ['auto', (v) => ['auto', 'light', 'dark'].includes(v)],
+  filter: ['all', (v) => ['all', 'diff', 'left', 'right'].includes(v)],
+  panel: [null, (v) => typeof v === 'boolean'],
+};
 
 let counter = 0;
 export function newId() {
@@ -61,12 +73,7 @@ export function fromStored(state, raw) {
     ignore_punctuation: typeof c.ignore_punctuation === 'boolean' ? c.ignore_punctuation : DEFAULT_CONFIG.ignore_punctuation,
   };
   const p = raw.prefs || {};
-  state.prefs = {
-    lang: typeof p.lang === 'string' ? p.lang : null,
-    theme: ['auto', 'light', 'dark'].includes(p.theme) ? p.theme : 'auto',
-    filter: ['all', 'diff', 'left', 'right'].includes(p.filter) ? p.filter : 'all',
-    panel: typeof p.panel === 'boolean' ? p.panel : null,
-  };
+  state.prefs = Object.fromEntries(Object.entries(PREFS).map(([k, [def, ok]]) => [k, ok(p[k]) ? p[k] : def]));
   fixPair(state);
 }
 

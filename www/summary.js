@@ -21,7 +21,7 @@ export function renderSummary(textEl, statsEl, layout, names, onFilter) {
   };
   const sentence = c.links
     ? t('summary.share', {
-      n: formatNumber(c.links), ident: formatNumber(c.identical), equiv: formatNumber(c.equivalent), part: formatNumber(c.partial),
+      n: c.links, ident: c.identical, equiv: c.equivalent, part: c.partial,
     })
     : t('summary.share.none');
   appendWithNames(textEl, sentence, nameNode(a, 'a'), nameNode(b, 'b'));
@@ -30,11 +30,11 @@ export function renderSummary(textEl, statsEl, layout, names, onFilter) {
     nameNode(a, 'a'), nameNode(b, 'b'));
 
   const items = [
-    ['identical', c.identical, t('kind.identical'), null],
-    ['equivalent', c.equivalent, t('kind.equivalent'), null],
-    ['partial', c.partial, t('kind.partial'), null],
-    ['moved', c.moved, t('summary.moved'), 'diff'],
-    ['split', c.splits, t('summary.splits'), 'diff'],
+    ['identical', c.identical, t('summary.identical', { n: c.identical }), null],
+    ['equivalent', c.equivalent, t('summary.equivalent', { n: c.equivalent }), null],
+    ['partial', c.partial, t('summary.partial', { n: c.partial }), null],
+    ['moved', c.moved, t('summary.moved', { n: c.moved }), 'diff'],
+    ['split', c.splits, t('summary.splits', { n: c.splits }), 'diff'],
     ['unique-a', c.uniqueLeft, t('summary.onlyA'), 'left'],
     ['unique-b', c.uniqueRight, t('summary.onlyB'), 'right'],
   ];

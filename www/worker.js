@@ -8,12 +8,17 @@
 //   {type: 'compare', id, documents, config}           -> {type: 'progress', id, phase, fraction}*
 //                                                          then {type: 'result', id, report}
 //                                                          or   {type: 'error', id, message}
-// Phases: 'started', 'decoding', 'aligning', 'done'. A compare can only be stopped by
+// Phases: 'started', 'decoding', 'aligning', then, for texts long enough to take a while,
+// the core's own stages ('segmenting', 'aligning', 'diffing', throttled by the core), and
+// 'done'. A compare can only be stopped by
 // terminating the worker (the wasm call is synchronous): comparer.js does that.
 /* global wasm_bindgen */
 'use strict';
 
 let ready = null;
+
+/** Where each stage of the core sits on the progress bar: [from, to]. */
+const STAGES = { segmenting: [0.3, 0.4], aligning: [0.4, 0.8], diffing: [0.8, 0.98] };
 
 function post(message) {
   self.postMessage(message);
@@ -56,7 +61,12 @@ async function compare(id, documents, config) {
   post({ type: 'progress', id, phase: 'aligning', fraction: 0.3 });
   let report;
   try {
-    report = wasm_bindgen.compare({ documents: docs, config: config || {} });
+    report = wasm_bindgen.compare({ documents: docs, config: config || {} }, (stage, done, total) => {
+      const span = STAGES[stage];
+      if (!span) return;
+      const within = total > 0 ? Math.min(1, done / total) : 0;
+      post({ type: 'progress', id, phase: stage, fraction: span[0] + (span[1] - span[0]) * within });
+    });
   } catch (e) {
     post({ type: 'error', id, message: messageOf(e) });
     return;

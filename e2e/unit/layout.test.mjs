@@ -1,16 +1,23 @@
-// Unit tests of www/layout.js (pure: no page, no browser is started) on many-to-many
-// reports (issue 9): a segment in several links of the same pair. They run with the
-// browser tests (`cargo xtask test`, or `npx playwright test layout` in e2e/).
+// Unit tests of www/layout.js (pure: no page, no browser), run with `node --test e2e/unit/`:
+// many-to-many reports (issue 9), a segment in several links of the same pair; anchors and
+// moves as the report gives them; marks per segment.
 
-import { test, expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildLayout, pairLinks, partnersOf, marksPerSegment, mergeRuns } from '../../www/layout.js';
 
-// www/ holds browser modules without a package.json: Node (and Playwright's loader) would
-// read layout.js as CommonJS, so it is imported as the ES module it is, from its source.
-// It imports nothing, which makes this possible.
-const source = readFileSync(new URL('../www/layout.js', import.meta.url), 'utf8');
-const { buildLayout, orderedChain, pairLinks, partnersOf, marksPerSegment, mergeRuns } =
-  await import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`);
+/** A small `expect` over node:assert, so the tests read as they did under Playwright. */
+function expect(actual) {
+  return {
+    toBe: (v) => assert.strictEqual(actual, v),
+    toEqual: (v) => assert.deepStrictEqual(actual, v),
+    toBeNull: () => assert.strictEqual(actual, null),
+    toHaveLength: (n) => assert.strictEqual(actual.length, n),
+    toBeLessThan: (v) => assert.ok(actual < v, `${actual} < ${v}`),
+    toContain: (v) => assert.ok(actual.includes(v)),
+  };
+}
+const A = { anchor: true };
 
 /** A report of two documents with `nL` and `nR` segments ("L0", "R3", ...) and `links`. */
 function report(nL, nR, links) {
@@ -51,8 +58,8 @@ function expectChain(layout) {
 test('a summary sentence with three partners spread across the other account', () => {
   // L1 sums up R1, R3 and R7; R7 comes after the chain link L3-R6 (it crosses: moved).
   const r = report(4, 8, [
-    [[0], [0]], [[1], [1], { score: 0.59 }], [[1], [3], { score: 0.62 }], [[1], [7], { score: 0.67, moved: true, move: 0 }],
-    [[2], [5]], [[3], [6]],
+    [[0], [0], A], [[1], [1], { score: 0.59 }], [[1], [3], { score: 0.62, anchor: true }], [[1], [7], { score: 0.67, moved: true, move: 0 }],
+    [[2], [5], A], [[3], [6], A],
   ]);
   const lay = buildLayout(r, 0, 1);
   expectPartition(lay);
@@ -65,12 +72,12 @@ test('a summary sentence with three partners spread across the other account', (
   for (const s of [1, 3, 7]) expect(partnersOf(lay, 1, s).map((p) => [p.side, p.seg])).toEqual([[0, 1]]);
   // The in-order second partner is not a move; the one across the chain is.
   const [, second, third] = sum.links;
-  expect(second.crossing).toBe(false);
-  expect(third.crossing).toBe(true);
+  expect(second.moved).toBe(false);
+  expect(third.moved).toBe(true);
   // The summary faces one partner in place: it is not shown as moved; R7 sits away from it.
-  expect(sum.moved || sum.crossing).toBe(false);
-  expect(lay.segs[1][7].crossing).toBe(true);
-  expect(lay.segs[1][3].crossing).toBe(false);
+  expect(sum.moved).toBe(false);
+  expect(lay.segs[1][7].moved).toBe(true);
+  expect(lay.segs[1][3].moved).toBe(false);
   expect(lay.counts.links).toBe(6);
   // One stop per passage for n/p, however many links start there.
   const keys = lay.stops.map((s) => `${s.side}:${s.seg}`);
@@ -79,7 +86,7 @@ test('a summary sentence with three partners spread across the other account', (
 
 test('the strongest in-order partner of a segment is its anchor', () => {
   const r = report(3, 4, [
-    [[0], [0]], [[1], [1], { score: 0.3 }], [[1], [2], { score: 0.9 }], [[2], [3]],
+    [[0], [0], A], [[1], [1], { score: 0.3 }], [[1], [2], { score: 0.9, anchor: true }], [[2], [3], A],
   ]);
   const lay = buildLayout(r, 0, 1);
   expectPartition(lay);
@@ -87,21 +94,21 @@ test('the strongest in-order partner of a segment is its anchor', () => {
   const pair = lay.rows.find((row) => row.type === 'pair' && row.left.includes(1));
   expect(pair.link.R).toEqual([2]);
   // R1 sits just before, in a gap row: a secondary partner, not a move.
-  expect(lay.segs[1][1].crossing).toBe(false);
+  expect(lay.segs[1][1].moved).toBe(false);
   expect(lay.segs[1][1].row).toBeLessThan(lay.segs[1][2].row);
 });
 
 test('merges too: a right segment with partners on both sides of an anchor, and split links', () => {
   // R2 answers L0, L2 and L5; L3 <-> {R3, R4} is one split link; L4 also links to R4.
   const r = report(6, 6, [
-    [[0], [2]], [[1], [1]], [[2], [2]], [[3], [3, 4]], [[4], [4]], [[5], [2], { moved: true }], [[5], [5]],
+    [[0], [2], { moved: true }], [[1], [1], A], [[2], [2], A], [[3], [3, 4], A], [[4], [4]], [[5], [2], { moved: true }], [[5], [5], A],
   ]);
   const lay = buildLayout(r, 0, 1);
   expectPartition(lay);
   expectChain(lay);
   expect(partnersOf(lay, 1, 2).map((p) => p.seg)).toEqual([0, 2, 5]);
   expect(partnersOf(lay, 1, 4).map((p) => p.seg)).toEqual([3, 4]);
-  expect(partnersOf(lay, 1, 3)).toEqual([expect.objectContaining({ side: 0, seg: 3, segs: [3] })]);
+  expect(partnersOf(lay, 1, 3).map(({ side, seg, segs }) => ({ side, seg, segs }))).toEqual([{ side: 0, seg: 3, segs: [3] }]);
   // Every link is somewhere: anchors in pair rows, the others between passages of gap rows.
   for (const l of lay.links) {
     for (const s of l.L) expect(lay.segs[0][s].links).toContain(l);
@@ -109,17 +116,33 @@ test('merges too: a right segment with partners on both sides of an anchor, and 
   }
 });
 
-test('orderedChain never takes two links of one segment, nor moved links', () => {
-  const mk = (id, L, R, extra) => ({ id, L, R, score: 0.5, moved: false, ...extra });
-  const links = [mk(0, [0], [0]), mk(1, [1], [1]), mk(2, [1], [2]), mk(3, [2], [2]), mk(4, [3], [0], { moved: true }), mk(5, [4], [3, 4]), mk(6, [5], [4])];
-  const chain = orderedChain(links);
-  const used = [new Set(), new Set()];
-  for (const l of chain) {
-    expect(l.moved).toBe(false);
-    for (const s of l.L) { expect(used[0].has(s)).toBe(false); used[0].add(s); }
-    for (const s of l.R) { expect(used[1].has(s)).toBe(false); used[1].add(s); }
-  }
-  expect(chain.map((l) => l.id)).toEqual([0, 1, 3, 5]);
+test('anchors and moves are the report\'s: the page lays them out and decides nothing', () => {
+  // L2-R0 crosses the main order, and the report says so; L1-R2 is a second partner in order.
+  const r = report(4, 4, [
+    [[0], [1], { anchor: true }], [[1], [2], { anchor: true }], [[1], [3]], [[2], [0], { moved: true, move: 0 }], [[3], [3], { anchor: true }],
+  ]);
+  const lay = buildLayout(r, 0, 1);
+  expectPartition(lay);
+  expectChain(lay);
+  expect(lay.rows.filter((row) => row.type === 'pair').map((row) => row.link.id)).toEqual([0, 1, 4]);
+  expect(lay.counts.moved).toBe(1);
+  expect(lay.segs[0][2].moved).toBe(true);
+  expect(lay.segs[1][3].moved).toBe(false); // faces L3 in place
+  // Flipped columns: the same anchors.
+  const flip = buildLayout(r, 1, 0);
+  expectPartition(flip);
+  expect(flip.rows.filter((row) => row.type === 'pair').map((row) => row.link.id)).toEqual([0, 1, 4]);
+  // No anchor in the report: no pair row, nothing is guessed.
+  const none = buildLayout(report(2, 2, [[[0], [0]], [[1], [1]]]), 0, 1);
+  expectPartition(none);
+  expect(none.rows.filter((row) => row.type === 'pair')).toHaveLength(0);
+  // A malformed report's overlapping or crossing anchors are dropped, never drawn twice.
+  const bad = buildLayout(report(3, 3, [
+    [[0], [0], { anchor: true }], [[0], [1], { anchor: true }], [[2], [0], { anchor: true }], [[2], [2], { anchor: true }],
+  ]), 0, 1);
+  expectPartition(bad);
+  expectChain(bad);
+  expect(bad.rows.filter((row) => row.type === 'pair').map((row) => row.link.id)).toEqual([0, 3]);
 });
 
 test('marks: oriented with the columns, split per segment, merged over partners', () => {

@@ -1,0 +1,40 @@
+// Unit tests of the page's words: plurals in `t` (Intl.PluralRules) and the one size
+// formatter (www/size.js). `node --test e2e/unit/`.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { formatSize } from '../../www/size.js';
+
+// i18n.js sets `document.documentElement.lang`: a minimal document is enough.
+globalThis.document = { documentElement: {} };
+const { t, setLang, formatSize: localSize } = await import('../../www/i18n.js');
+
+test('plurals: English 0 is plural, French 0 and 1 are singular', () => {
+  setLang('en');
+  assert.match(t('summary.share', { a: 'A', b: 'B', n: 1, ident: 1, equiv: 0, part: 0 }), /share 1 passage:/);
+  assert.match(t('summary.share', { a: 'A', b: 'B', n: 2, ident: 2, equiv: 0, part: 0 }), /share 2 passages:/);
+  assert.equal(t('col.sentences', { n: 0 }), '0 segments');
+  assert.equal(t('col.sentences', { n: 1 }), '1 segment');
+  assert.equal(t('docs.chars', { n: 12345 }), '12,345 characters');
+  setLang('fr');
+  const fr = t('summary.share', { a: 'A', b: 'B', n: 3, ident: 0, equiv: 1, part: 2 });
+  assert.match(fr, /ont 3 passages en commun : 0 identique, 1 reformulé, 2 en partie communs\./);
+  assert.equal(t('summary.identical', { n: 0 }), 'identique');
+  assert.equal(t('summary.identical', { n: 2 }), 'identiques');
+  assert.equal(t('summary.moved', { n: 1 }), 'déplacé');
+  assert.equal(t('col.sentences', { n: 1 }), '1 segment');
+  assert.equal(t('docs.chars', { n: 1500 }).replace(/\s/g, ' '), '1 500 caractères');
+  setLang('en');
+});
+
+test('one size formatter: the core\'s units, localised', () => {
+  assert.equal(formatSize(812), '812 bytes');
+  assert.equal(formatSize(3.4 * 1024), '3.4 KB');
+  assert.equal(formatSize(16 * 1024 * 1024), '16 MB');
+  assert.equal(formatSize(1.5 * 1024 * 1024, 'fr'), '1,5 Mo');
+  assert.equal(formatSize(64 * 1024 * 1024, 'fr'), '64 Mo');
+  setLang('fr');
+  assert.equal(localSize(2 * 1024 * 1024), '2,0 Mo');
+  setLang('en');
+  assert.equal(localSize(2 * 1024 * 1024), '2.0 MB');
+});

@@ -1,0 +1,20 @@
+// The example accounts embedded by the build (`recoupe-seeds`): which ones exist and which
+// two a first visit compares. The default pair is named in one place, the build
+// (xtask/src/build.rs `DEFAULT_*`), which writes it here as `default`.
+
+/** The seeds: {list: [{event, name, text}], pair: [left, right] or null}. */
+export function readSeeds() {
+  const el = document.getElementById('recoupe-seeds');
+  if (!el) return { list: [], pair: null };
+  try {
+    const data = JSON.parse(el.textContent || '[]');
+    const list = (Array.isArray(data) ? data : data.seeds || [])
+      .filter((s) => s && typeof s.name === 'string' && typeof s.text === 'string');
+    const def = (!Array.isArray(data) && data.default) || {};
+    const find = (name) => list.find((s) => s.event === def.event && s.name === name);
+    const left = find(def.left), right = find(def.right);
+    return { list, pair: left && right ? [left, right] : list.length >= 2 ? [list[0], list[1]] : null };
+  } catch (e) {
+    return { list: [], pair: null };
+  }
+}
