@@ -5,7 +5,7 @@
 import { createComparer } from './comparer.js';
 import { readDocumentFile, readPaste, checkFilesTotal } from './files.js';
 import { t, setLang, getLang, detectLang, applyI18n, formatNumber, errorMessage } from './i18n.js';
-import { createState, newId, toStored, fromStored, fixPair, pairAfterAdd, docById, uniqueName } from './state.js';
+import { createState, newId, toStored, fromStored, fixPair, pairAfterAdd, docById, uniqueName, viewOf } from './state.js';
 import { loadState, saveState, clearState } from './storage.js';
 import { createStore } from './store.js';
 import { createView } from './view.js';
@@ -14,11 +14,12 @@ import { renderDocsPanel } from './docs-panel.js';
 import { installKeys } from './keyboard.js';
 import { reportHtml, reportJson, exportName, saveFile } from './export.js';
 import { readSeeds } from './seeds.js';
+import { renderMatrix } from './matrix-view.js';
 
 const $ = (id) => document.getElementById(id);
 
 const seeds = readSeeds();
-const cache = new Map(); // key -> {report, ids: [id of report doc 0, id of report doc 1]}
+const cache = new Map(); // key -> {report, ids: [id of report doc k, for every k]}
 let comparer = null;
 let generation = 0;
 let storageOk = true;
@@ -42,7 +43,7 @@ const view = createView({
 });
 
 function seedDoc(seed) {
-  return { id: newId(), name: seed.name, text: seed.text, format: 'text', warnings: [] };
+  return { id: newId(), name: seed.name, text: seed.text, format: 'text', warnings: [], sample: true };
 }
 
 /** The state of a first visit: the default pair of examples, default settings. */
@@ -56,19 +57,28 @@ function defaults() {
 
 let statusTimer = 0;
 let lastError = 0;
-function say(message, kind) {
+/** Says `message` in the status toast; `action` ({label, run}) adds a button (e.g. Undo). */
+function say(message, kind, action) {
   const el = $('status');
   // An error stays readable for a while: routine news does not replace it.
   if (kind !== 'error' && Date.now() - lastError < 8000) return;
   if (kind === 'error') lastError = Date.now();
   el.textContent = message;
+  if (action) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'status-action';
+    b.textContent = action.label;
+    b.addEventListener('click', () => { el.classList.remove('show'); action.run(); });
+    el.append(' ', b);
+  }
   el.dataset.kind = kind || 'info';
   // Above the inspector (the word diffs and the keyboard hint), never over it.
   const insp = $('inspector').getBoundingClientRect();
   el.style.bottom = insp.height ? `${Math.max(14, Math.round(window.innerHeight - insp.top + 10))}px` : '';
   el.classList.add('show');
   clearTimeout(statusTimer);
-  statusTimer = setTimeout(() => el.classList.remove('show'), kind === 'error' ? 12000 : 5000);
+  statusTimer = setTimeout(() => el.classList.remove('show'), kind === 'error' || action ? 12000 : 5000);
 }
 
 const CORE_STAGES = ['segmenting', 'aligning', 'diffing'];
@@ -127,21 +137,36 @@ function configForCore(c) {
   };
 }
 
-function cacheKey(a, b, config) {
-  const ids = [a.id, b.id].sort();
-  return `${ids[0]}|${ids[1]}|${JSON.stringify(configForCore(config))}`;
+/**
+ * The documents one comparison takes: every loaded account from three on (one alignment of
+ * all of them: the matrix, and any pair side by side, come from it), else the facing pair.
+ */
+function comparedDocs(s) {
+  const a = docById(s, s.left), b = docById(s, s.right);
+  if (!a || !b) return null;
+  return s.docs.length >= 3 ? s.docs : [a, b];
 }
 
-/** What the comparison on screen depends on: the two documents (and their names) and the settings. */
+function cacheKey(docs, config) {
+  // The core's result does not depend on the order of the documents: one entry per set.
+  const ids = docs.map((d) => d.id).sort();
+  return `${ids.join('|')}|${JSON.stringify(configForCore(config))}`;
+}
+
+/** What the comparison on screen depends on: the compared documents (and their names), the facing pair and the settings. */
 function compareKey(s) {
-  const a = docById(s, s.left), b = docById(s, s.right);
-  if (!a || !b) return `none|${s.docs.length}`;
-  return JSON.stringify([a.id, a.name, b.id, b.name, configForCore(s.config)]);
+  const docs = comparedDocs(s);
+  if (!docs) return `none|${s.docs.length}`;
+  return JSON.stringify([docs.map((d) => [d.id, d.name]), s.left, s.right, configForCore(s.config)]);
 }
 
 /** The comparison to show, from a cache entry: the report and which of its documents face each other. */
 function showEntry(entry, a, b) {
-  store.show({ report: entry.report, li: entry.ids.indexOf(a.id), ri: entry.ids.indexOf(b.id), ids: [a.id, b.id], names: [a.name, b.name] });
+  const names = entry.ids.map((id) => docById(store.state, id)?.name || '');
+  store.show({
+    report: entry.report, li: entry.ids.indexOf(a.id), ri: entry.ids.indexOf(b.id),
+    ids: [a.id, b.id], names: [a.name, b.name], all: entry.ids, allNames: names,
+  });
 }
 
 let compareTimer = 0;
@@ -155,15 +180,16 @@ function requestCompare(s, delay) {
 async function runCompare() {
   const state = store.state;
   const a = docById(state, state.left), b = docById(state, state.right);
+  const docs = comparedDocs(state);
   const my = ++generation;
-  if (!a || !b) {
+  if (!docs) {
     if (comparer) comparer.cancel();
     progress(null);
     store.show(null);
     if (state.docs.length === 1) say(t('status.needTwo'));
     return;
   }
-  const key = cacheKey(a, b, state.config);
+  const key = cacheKey(docs, state.config);
   if (cache.has(key)) {
     if (comparer) comparer.cancel();
     progress(null);
@@ -178,17 +204,18 @@ async function runCompare() {
     if (comparer.ready) await comparer.ready;
     if (my !== generation) return;
     const report = await comparer.compare(
-      [{ name: a.name, text: a.text }, { name: b.name, text: b.text }],
+      docs.map((d) => ({ name: d.name, text: d.text })),
       configForCore(state.config),
       (p) => { if (my === generation) progress(p); },
     );
     if (my !== generation) return;
     if (!report || !Array.isArray(report.documents) || report.documents.length < 2) throw new Error('empty report');
-    cache.set(key, { report, ids: [a.id, b.id] });
+    cache.set(key, { report, ids: docs.map((d) => d.id) });
     if (cache.size > 12) cache.delete(cache.keys().next().value);
     showEntry(cache.get(key), a, b);
     progress(null);
-    say(t('status.compared', { a: a.name, b: b.name, ms: Math.round(performance.now() - started) }));
+    const ms = Math.round(performance.now() - started);
+    say(docs.length > 2 ? t('status.comparedAll', { n: docs.length, ms }) : t('status.compared', { a: a.name, b: b.name, ms }));
     for (const w of report.warnings || []) say(String(w.message || w));
   } catch (e) {
     if (my !== generation) return; // superseded or cancelled: the newer request reports
@@ -216,12 +243,26 @@ function rename(id, name) {
   document.querySelector(`[data-focus-key="${id}:rename"]`)?.focus();
 }
 
+/** The documents as they were before the last removal or replacement: one step of undo. */
+let undoable = null;
+function remember(s) {
+  undoable = { docs: s.docs, left: s.left, right: s.right };
+  return { label: t('status.undo'), run: undo };
+}
+function undo() {
+  if (!undoable) return;
+  const back = undoable;
+  undoable = null;
+  store.update(back);
+  say(t('status.undone'));
+}
+
 function remove(id) {
   const d = docById(store.state, id);
   if (!d) return;
-  for (const k of [...cache.keys()]) if (k.includes(id)) cache.delete(k);
+  const action = remember(store.state);
   store.update((s) => ({ docs: s.docs.filter((x) => x.id !== id) }));
-  say(t('status.removed', { name: d.name }));
+  say(t('status.removed', { name: d.name }), 'info', action);
   const next = document.querySelector('#doc-list button');
   (next || $('docs-toggle')).focus();
 }
@@ -232,18 +273,28 @@ function dismiss(id) {
 }
 
 function addExample(seed) {
-  addDocs([{ name: seed.name, text: seed.text, format: 'text', warnings: [] }], []);
+  addDocs([{ name: seed.name, text: seed.text, format: 'text', warnings: [], sample: true }], []);
+}
+
+/** Opens the sample again (what was open can be had back with Undo). */
+function openSample() {
+  const action = remember(store.state);
+  store.update({ ...defaults(), failed: store.state.failed });
+  say(t('status.sampleOpened'), 'info', action);
 }
 
 /** Adds read documents and failures; the view shown so far stays until the new comparison is ready. */
 function addDocs(read, failures) {
   const s = store.state;
-  const draft = { docs: s.docs.slice(), failed: s.failed.slice(), left: s.left, right: s.right };
+  // The sample stays a sample: the first documents of the user's own replace it.
+  const replacing = read.some((r) => !r.sample) && s.docs.length > 0 && s.docs.every((d) => d.sample);
+  const action = replacing ? remember(s) : null;
+  const draft = { docs: replacing ? [] : s.docs.slice(), failed: s.failed.slice(), left: replacing ? null : s.left, right: replacing ? null : s.right };
   const added = [];
   for (const r of read) {
     const dup = draft.docs.find((d) => d.name === r.name && d.text === r.text);
     if (dup) { added.push(dup.id); continue; }
-    const doc = { id: newId(), name: uniqueName(draft, r.name), text: r.text, format: r.format || 'text', warnings: r.warnings || [] };
+    const doc = { id: newId(), name: uniqueName(draft, r.name), text: r.text, format: r.format || 'text', warnings: r.warnings || [], sample: !!r.sample };
     draft.docs.push(doc);
     added.push(doc.id);
     draft.failed = draft.failed.filter((f) => f.name !== r.name);
@@ -257,6 +308,8 @@ function addDocs(read, failures) {
   if (failures.length) {
     setPanel(true);
     say(failures.map((f) => t('status.readFailed', { name: f.name, msg: errorMessage(f) })).join(' · '), 'error');
+  } else if (replacing) {
+    say(t('status.sampleReplaced'), 'info', action);
   } else if (read.length) {
     say(t('status.added', { names: read.map((r) => r.name).join(', ') }));
   }
@@ -382,6 +435,52 @@ function drawComparison(s, shown) {
   document.body.classList.add('has-report');
 }
 
+/** Which view is on: the switch's pressed button, the matrix or the pair viewer shown. */
+function drawViewMode(s) {
+  const mode = viewOf(s);
+  $('view-switch').hidden = s.docs.length < 2;
+  for (const b of document.querySelectorAll('[data-view]')) b.setAttribute('aria-pressed', String(b.dataset.view === mode));
+  $('viewer').hidden = mode === 'matrix';
+  $('matrix').hidden = mode !== 'matrix';
+  document.querySelector('.overview').hidden = mode === 'matrix';
+  document.querySelector('.tool.filter').hidden = mode === 'matrix';
+  document.body.dataset.view = mode;
+  if (mode === 'pair') view.repaint();
+}
+
+function drawMatrix(s, shown) {
+  const root = $('matrix');
+  if (viewOf(s) !== 'matrix' || !shown || !shown.all) { root.replaceChildren(); return; }
+  renderMatrix(root, {
+    report: shown.report, names: shown.allNames, sources: [],
+    filter: s.prefs.matrixFilter, sort: s.prefs.matrixSort, open: s.matrixOpen,
+  }, {
+    filter: (f) => store.update({ prefs: { matrixFilter: f } }),
+    sort: (k) => store.update({ prefs: { matrixSort: k } }),
+    open: (key) => store.update({ matrixOpen: key }, { save: false }),
+    show: showInText,
+  });
+}
+
+/**
+ * From the matrix to the text: the pair view with document `doc` as A, facing the account
+ * that shares the most of that passage (its group's other member, else the current B).
+ */
+function showInText(doc, seg) {
+  const shown = store.shown;
+  if (!shown || !shown.all) return;
+  const group = (shown.report.groups || []).find((g) => g.members.some((m) => m.doc === doc && m.segments.includes(seg)));
+  const partner = group?.members.find((m) => m.doc !== doc)?.doc;
+  const left = shown.all[doc];
+  let right = partner !== undefined ? shown.all[partner] : store.state.right;
+  if (right === left) right = store.state.left !== left ? store.state.left : shown.all.find((id) => id !== left);
+  store.update({ prefs: { view: 'pair' }, left, right });
+  // The pair is drawn from the same report (cached), so the row exists once the view is drawn.
+  let tries = 0;
+  const focus = () => { if (!view.focusDoc(doc, seg) && ++tries < 60) requestAnimationFrame(focus); };
+  requestAnimationFrame(focus);
+}
+
 function watchViews() {
   // Language first: every other view draws words.
   store.watch((s) => [s.prefs.lang], applyLanguage);
@@ -391,6 +490,8 @@ function watchViews() {
   store.watch((s) => [s.config, s.prefs.filter, getLang()], drawControls);
   store.watch((s) => [s.prefs.panel], drawPanel);
   store.watch((s, shown) => [shown], drawComparison);
+  store.watch((s) => [viewOf(s), s.docs.length], drawViewMode);
+  store.watch((s, shown) => [viewOf(s), shown, s.prefs.matrixFilter, s.prefs.matrixSort, s.matrixOpen, getLang()], drawMatrix);
   store.watch((s, shown) => [s.prefs.filter, shown], (s) => view.setFilter(s.prefs.filter));
   store.watch((s, shown) => [shown, getLang()], (s, shown) => {
     renderSummary($('summary-text'), $('stats'), shown ? view.layout : null, shown ? shown.names : ['', ''], setFilter);
@@ -439,6 +540,10 @@ function wire() {
   });
   $('docs-toggle').addEventListener('click', () => setPanel(!store.state.prefs.panel));
   $('swap-button').addEventListener('click', swap);
+  for (const b of document.querySelectorAll('[data-view]')) {
+    b.addEventListener('click', () => store.update({ prefs: { view: b.dataset.view } }));
+  }
+  $('sample-button').addEventListener('click', openSample);
   $('left-select').addEventListener('change', (e) => pickSide(e.target.value, 'left'));
   $('right-select').addEventListener('change', (e) => pickSide(e.target.value, 'right'));
   $('help-button').addEventListener('click', () => $('help-dialog').showModal());

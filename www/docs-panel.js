@@ -87,6 +87,7 @@ function docItem(d, state, on) {
   const meta = document.createElement('span');
   meta.className = 'doc-meta';
   meta.textContent = `${d.format || 'text'} · ${t('docs.chars', { n: d.text.length })}`;
+  if (d.sample) meta.textContent += ` · ${t('docs.sample.badge')}`;
   main.append(name, meta);
   for (const w of d.warnings || []) {
     const p = document.createElement('span');

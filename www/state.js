@@ -15,11 +15,12 @@ export const DEFAULT_CONFIG = Object.freeze({
 
 export function createState() {
   return {
-    docs: [],     // {id, name, text, format, warnings}
+    docs: [],     // {id, name, text, format, warnings, sample}: `sample` marks the example a first visit opens
     failed: [],   // {id, name, message, code, params}: files that could not be read, shown next to their name
     left: null,   // id of the document in column A
     right: null,  // id of the document in column B
     config: { ...DEFAULT_CONFIG },
+    matrixOpen: null, // the matrix row open (its key), not stored
     prefs: Object.fromEntries(Object.entries(PREFS).map(([k, [def]]) => [k, def])),
   };
 }
@@ -34,6 +35,10 @@ export const PREFS = {
   theme: ['auto', (v) => ['auto', 'light', 'dark'].includes(v)],
   filter: ['all', (v) => ['all', 'diff', 'left', 'right'].includes(v)],
   panel: [null, (v) => typeof v === 'boolean'],
+  // 'auto': "who reports what" for three accounts or more, side by side for two.
+  view: ['auto', (v) => ['auto', 'pair', 'matrix'].includes(v)],
+  matrixFilter: ['all', (v) => ['all', 'everyone', 'one', 'conflicts'].includes(v)],
+  matrixSort: ['most', (v) => typeof v === 'string' && /^(most|fewest|doc:\d+)$/.test(v)],
 };
 
 let counter = 0;
@@ -47,7 +52,7 @@ export function toStored(state) {
   return {
     version: STATE_VERSION,
     documents: state.docs.map((d) => ({
-      id: d.id, name: d.name, text: d.text, format: d.format || 'text', warnings: d.warnings || [],
+      id: d.id, name: d.name, text: d.text, format: d.format || 'text', warnings: d.warnings || [], sample: !!d.sample,
     })),
     left: state.left,
     right: state.right,
@@ -60,7 +65,7 @@ export function toStored(state) {
 export function fromStored(state, raw) {
   state.docs = raw.documents.map((d) => ({
     id: d.id, name: d.name, text: d.text, format: typeof d.format === 'string' ? d.format : 'text',
-    warnings: (d.warnings || []).filter((w) => typeof w === 'string'),
+    warnings: (d.warnings || []).filter((w) => typeof w === 'string'), sample: d.sample === true,
   }));
   state.left = raw.left ?? null;
   state.right = raw.right ?? null;
@@ -116,4 +121,12 @@ export function uniqueName(state, name) {
     const cand = `${base} (${k})`;
     if (!used.has(cand)) return cand;
   }
+}
+
+/** The view on screen: the preference, or for 'auto' the matrix from three accounts on. */
+export function viewOf(state) {
+  const v = state.prefs.view;
+  if (state.docs.length < 2) return 'pair';
+  if (v === 'auto') return state.docs.length >= 3 ? 'matrix' : 'pair';
+  return v;
 }

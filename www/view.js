@@ -294,6 +294,12 @@ export function createView(els) {
       filter = f;
       if (layout) applyFilter();
     },
+    /** Focuses segment `seg` of report document `doc` if it is one of the pair on screen. */
+    focusDoc(doc, seg) {
+      if (!layout) return false;
+      const side = doc === layout.li ? 0 : doc === layout.ri ? 1 : -1;
+      return side >= 0 && focusSeg(side, seg);
+    },
     get layout() { return layout; },
     get report() { return report; },
     jump: nav.jump,
