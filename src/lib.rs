@@ -18,7 +18,7 @@
 //! ```
 //!
 //! The pipeline, one module a stage: [`segment`] → [`normalize`] → [`similarity`] →
-//! [`align`] → [`worddiff`] → [`report`]. The core does no I/O and never panics on any
+//! [`align`] → [`worddiff`] → [`groups`] → [`facts`] → [`report`]. The core does no I/O and never panics on any
 //! input; `wasm` (wasm32 only) is the thin boundary for the page.
 
 #![warn(missing_docs)]
@@ -27,6 +27,8 @@ pub mod align;
 pub mod config;
 pub mod decode;
 pub mod extract;
+pub mod facts;
+pub mod groups;
 pub mod linker;
 pub mod marks;
 pub mod model;
@@ -53,6 +55,8 @@ pub struct Input {
     pub name: String,
     /// Decoded text.
     pub text: String,
+    /// The account's own date (publication), against which "hier", "vendredi"... resolve.
+    pub date: Option<facts::Date>,
 }
 
 impl Input {
@@ -61,7 +65,14 @@ impl Input {
         Input {
             name: name.into(),
             text: text.into(),
+            date: None,
         }
+    }
+
+    /// The same input with the account's own date.
+    pub fn with_date(mut self, date: facts::Date) -> Self {
+        self.date = Some(date);
+        self
     }
 }
 
@@ -176,6 +187,7 @@ fn analyse(
             text: input.text.clone(),
             lang,
             segments,
+            date: input.date,
         });
     }
 
@@ -351,12 +363,29 @@ fn finish(
             link.marks = marks::of_link(link, &documents, &terms);
         }
     }
+    let mut groups = groups::group(&documents, &links);
+    let (facts, conflicts) = facts::extract(&documents, &groups);
+    let sides: Vec<(usize, Vec<(DocId, String)>)> = conflicts
+        .iter()
+        .map(|c| {
+            let values = c
+                .statements
+                .iter()
+                .map(|s| (s.doc, s.value.clone()))
+                .collect();
+            (c.group, values)
+        })
+        .collect();
+    groups::mark_differently(&mut groups, &sides);
     Ok(Comparison {
         documents,
         links,
         moves,
         stats,
         warnings,
+        groups,
+        facts,
+        conflicts,
     })
 }
 
