@@ -365,13 +365,17 @@ fn finish(
     }
     let mut groups = groups::group(&documents, &links);
     let (facts, conflicts) = facts::extract(&documents, &groups);
+    // Who says what in each conflict: every statement of the values in conflict (an
+    // account backing a value without being in a conflicting pair itself counts too).
     let sides: Vec<(usize, Vec<(DocId, String)>)> = conflicts
         .iter()
-        .map(|c| {
-            let values = c
-                .statements
+        .enumerate()
+        .map(|(id, c)| {
+            let values = facts
                 .iter()
-                .map(|s| (s.doc, s.value.clone()))
+                .filter(|f| f.conflict == Some(id))
+                .flat_map(|f| f.statements.iter().map(|s| (s.doc, s.value.clone())))
+                .chain(c.statements.iter().map(|s| (s.doc, s.value.clone())))
                 .collect();
             (c.group, values)
         })

@@ -5,7 +5,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::report::{Report, Request};
 
-/// Compares the documents of a request (`{documents: [{name, text}], config: {...}}`)
+/// Compares the documents of a request (`{documents: [{name, text, date?}], config: {...}}`)
 /// and returns the report; throws an Error with a readable message on unusable input.
 #[wasm_bindgen]
 pub fn compare(request: JsValue) -> Result<JsValue, JsError> {
@@ -14,9 +14,10 @@ pub fn compare(request: JsValue) -> Result<JsValue, JsError> {
     let config = request.config.to_config().map_err(|e| JsError::new(&e))?;
     let inputs: Vec<crate::Input> = request
         .documents
-        .into_iter()
-        .map(|d| crate::Input::new(d.name, d.text))
-        .collect();
+        .iter()
+        .map(|d| d.to_input())
+        .collect::<Result<_, _>>()
+        .map_err(|e| JsError::new(&e))?;
     let comparison = crate::compare(&inputs, &config).map_err(|e| JsError::new(&e.to_string()))?;
     let report = Report::from(&comparison);
     report
