@@ -314,8 +314,7 @@ pub fn group(documents: &[Document], links: &[Link]) -> Vec<Group> {
                 segs.clone()
                     .all(|s| node_of(doc, s).is_some_and(|x| in_group.contains(&x)))
             };
-            if !inside(l.left.doc, &l.left.segments) || !inside(l.right.doc, &l.right.segments)
-            {
+            if !inside(l.left.doc, &l.left.segments) || !inside(l.right.doc, &l.right.segments) {
                 continue;
             }
             let close = matches!(l.kind, LinkKind::Identical | LinkKind::Equivalent);

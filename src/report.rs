@@ -740,7 +740,7 @@ pub fn facts_text(c: &Comparison) -> String {
     let seg_text = |doc: usize, seg: usize| {
         c.documents
             .get(doc)
-            .and_then(|d| Some(d.text.get(d.segments.get(seg)?.span.range())?))
+            .and_then(|d| d.text.get(d.segments.get(seg)?.span.range()))
             .unwrap_or("")
     };
     let _ = writeln!(out, "\nconflicts ({}):", c.conflicts.len());

@@ -97,7 +97,9 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             .iter()
             .any(|f| f == file || name(f).as_deref() == Some(file.as_str()))
         {
-            return Err(format!("--date names '{file}', which is not a file to compare"));
+            return Err(format!(
+                "--date names '{file}', which is not a file to compare"
+            ));
         }
     }
     if out.files.len() < 2 {

@@ -37,7 +37,12 @@ pub fn run(args: &[String]) -> Result<()> {
             .iter()
             .flatten()
             .enumerate()
-            .map(|(k, p)| Ok(Input::new(format!("{}", k + 1), std::fs::read_to_string(p)?)))
+            .map(|(k, p)| {
+                Ok(Input::new(
+                    format!("{}", k + 1),
+                    std::fs::read_to_string(p)?,
+                ))
+            })
             .collect::<Result<_>>()?;
         let c = recoupe::compare(&inputs, &Config::default())?;
         let count = |s: FactStatus| c.facts.iter().filter(|f| f.status == s).count();
