@@ -18,7 +18,7 @@
 //! ```
 //!
 //! The pipeline, one module a stage: [`segment`] → [`normalize`] → [`similarity`] →
-//! [`align`] → [`worddiff`] → [`report`]. The core does no I/O and never panics on any
+//! [`align`] → [`worddiff`] → [`groups`] → [`facts`] → [`report`]. The core does no I/O and never panics on any
 //! input; `wasm` (wasm32 only) is the thin boundary for the page.
 
 #![warn(missing_docs)]
@@ -27,6 +27,8 @@ pub mod align;
 pub mod config;
 pub mod decode;
 pub mod extract;
+pub mod facts;
+pub mod groups;
 pub mod linker;
 pub mod marks;
 pub mod model;
@@ -53,6 +55,8 @@ pub struct Input {
     pub name: String,
     /// Decoded text.
     pub text: String,
+    /// The account's own date (publication), against which "hier", "vendredi"... resolve.
+    pub date: Option<facts::Date>,
 }
 
 impl Input {
@@ -61,7 +65,14 @@ impl Input {
         Input {
             name: name.into(),
             text: text.into(),
+            date: None,
         }
+    }
+
+    /// The same input with the account's own date.
+    pub fn with_date(mut self, date: facts::Date) -> Self {
+        self.date = Some(date);
+        self
     }
 }
 
@@ -187,6 +198,7 @@ fn analyse(
             text: input.text.clone(),
             lang,
             segments,
+            date: input.date,
         });
     }
 
@@ -362,12 +374,33 @@ fn finish(
             link.marks = marks::of_link(link, &documents, &terms);
         }
     }
+    let mut groups = groups::group(&documents, &links);
+    let (facts, conflicts) = facts::extract(&documents, &groups);
+    // Who says what in each conflict: every statement of the values in conflict (an
+    // account backing a value without being in a conflicting pair itself counts too).
+    let sides: Vec<(usize, Vec<(DocId, String)>)> = conflicts
+        .iter()
+        .enumerate()
+        .map(|(id, c)| {
+            let values = facts
+                .iter()
+                .filter(|f| f.conflict == Some(id))
+                .flat_map(|f| f.statements.iter().map(|s| (s.doc, s.value.clone())))
+                .chain(c.statements.iter().map(|s| (s.doc, s.value.clone())))
+                .collect();
+            (c.group, values)
+        })
+        .collect();
+    groups::mark_differently(&mut groups, &sides);
     Ok(Comparison {
         documents,
         links,
         moves,
         stats,
         warnings,
+        groups,
+        facts,
+        conflicts,
     })
 }
 

@@ -80,6 +80,9 @@ pub struct Document {
     pub lang: Lang,
     /// Segments in document order, non-overlapping.
     pub segments: Vec<Segment>,
+    /// The account's own date, when given: relative dates ("hier", "vendredi") in it
+    /// are resolved against it.
+    pub date: Option<crate::facts::Date>,
 }
 
 impl Document {
@@ -228,4 +231,11 @@ pub struct Comparison {
     pub stats: Vec<PairStats>,
     /// Things the user should know (empty document, language guessed, cut short...).
     pub warnings: Vec<String>,
+    /// Passages of several accounts that tell one fact (`groups.rs`), in an order-free
+    /// order.
+    pub groups: Vec<crate::groups::Group>,
+    /// Checkable values inside the groups (`facts.rs`).
+    pub facts: Vec<crate::facts::Fact>,
+    /// Accounts giving different values for the same slot, conflicts first in reports.
+    pub conflicts: Vec<crate::facts::Conflict>,
 }

@@ -208,11 +208,11 @@ const MONTHS: &[(&str, u32)] = &[
     ("december", 12),
 ];
 
-fn month(folded: &str) -> Option<u32> {
+pub(crate) fn month(folded: &str) -> Option<u32> {
     MONTHS.iter().find(|(m, _)| *m == folded).map(|&(_, n)| n)
 }
 
-const NUMBER_WORDS: &[(&str, &str)] = &[
+pub(crate) const NUMBER_WORDS: &[(&str, &str)] = &[
     ("deux", "2"),
     ("trois", "3"),
     ("quatre", "4"),
@@ -530,7 +530,7 @@ const STOP_WORDS: &[&str] = &[
     "very",
 ];
 
-fn is_stop_word(folded: &str) -> bool {
+pub(crate) fn is_stop_word(folded: &str) -> bool {
     static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
         std::sync::OnceLock::new();
     SET.get_or_init(|| STOP_WORDS.iter().copied().collect())
@@ -714,7 +714,7 @@ pub fn number_key(s: &str) -> String {
 }
 
 /// Recognises a date starting at word `i`; returns its ISO form and the words used.
-fn date_at(ws: &[Word], folded: &[String], i: usize) -> Option<(String, usize)> {
+pub(crate) fn date_at(ws: &[Word], folded: &[String], i: usize) -> Option<(String, usize)> {
     let num = |k: usize| -> Option<u32> {
         ws.get(k)
             .filter(|w| w.numeric)

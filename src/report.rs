@@ -25,6 +25,12 @@ pub struct Report {
     pub stats: Vec<StatsDto>,
     /// Warnings for the user.
     pub warnings: Vec<String>,
+    /// Passages of several accounts telling one fact.
+    pub groups: Vec<GroupDto>,
+    /// Checkable values in the groups.
+    pub facts: Vec<FactDto>,
+    /// Different values for the same slot.
+    pub conflicts: Vec<ConflictDto>,
 }
 
 /// One document.
@@ -36,6 +42,8 @@ pub struct DocumentDto {
     pub lang: &'static str,
     /// Segments in order.
     pub segments: Vec<SegmentDto>,
+    /// The account's own date (`YYYY-MM-DD`), when given.
+    pub date: Option<String>,
 }
 
 /// One segment: UTF-8 byte offsets into the decoded text, and that slice.
@@ -173,6 +181,7 @@ impl From<&Comparison> for Report {
                         para: s.paragraph,
                     })
                     .collect(),
+                date: d.date.map(|d| d.to_string()),
             })
             .collect();
         let links = c
@@ -237,6 +246,9 @@ impl From<&Comparison> for Report {
             moves,
             stats,
             warnings: c.warnings.clone(),
+            groups: groups_dto(c),
+            facts: facts_dto(c),
+            conflicts: conflicts_dto(c),
         }
     }
 }
@@ -301,6 +313,9 @@ pub struct RequestDocument {
     pub name: String,
     /// Decoded text.
     pub text: String,
+    /// The account's own date, `YYYY-MM-DD` (optional).
+    #[serde(default)]
+    pub date: Option<String>,
 }
 
 /// Settings of a request; missing fields take the defaults of [`Config`].
@@ -530,6 +545,265 @@ pub fn to_text(c: &Comparison, explain: bool) -> String {
     }
     for w in &c.warnings {
         let _ = writeln!(out, "warning: {w}");
+    }
+    out
+}
+
+// ---- Groups, facts and conflicts (every account at once) ----
+
+/// One group: passages of several accounts that tell one fact.
+#[derive(Serialize, Debug)]
+pub struct GroupDto {
+    /// Index in `groups` (order-free: by place in the accounts, then text).
+    pub id: usize,
+    /// How many accounts tell it.
+    pub accounts: usize,
+    /// One per account, by document index.
+    pub members: Vec<MemberDto>,
+    /// The most central segment.
+    pub representative: SegmentRefDto,
+}
+
+/// An account's passage(s) in a group.
+#[derive(Serialize, Debug)]
+pub struct MemberDto {
+    /// Document index.
+    pub doc: usize,
+    /// Segment indices, ascending.
+    pub segments: Vec<usize>,
+    /// "same", "part" or "differently".
+    pub telling: &'static str,
+}
+
+/// A segment of a document.
+#[derive(Serialize, Debug)]
+pub struct SegmentRefDto {
+    /// Document index.
+    pub doc: usize,
+    /// Segment index.
+    pub segment: usize,
+}
+
+/// Where an account states a value.
+#[derive(Serialize, Debug)]
+pub struct StatementDto {
+    /// Document index.
+    pub doc: usize,
+    /// Segment index.
+    pub segment: usize,
+    /// UTF-8 byte offsets of the value in the document's text (like segments' `start`).
+    pub start: usize,
+    /// End (exclusive), UTF-8 bytes in the document's text.
+    pub end: usize,
+    /// UTF-16 offsets of the value in the segment's `text` (JavaScript string indices).
+    pub at: [usize; 2],
+    /// The value as written.
+    pub text: String,
+    /// The value normalised.
+    pub value: String,
+}
+
+/// One value of one slot in a group.
+#[derive(Serialize, Debug)]
+pub struct FactDto {
+    /// Group id.
+    pub group: usize,
+    /// "date", "time", "number", "amount", "percent", "range", "name" or "quote".
+    pub kind: &'static str,
+    /// What it is about (counted words, last word of a name), or "".
+    pub slot: String,
+    /// The normalised value.
+    pub value: String,
+    /// "agreed", "unconfirmed" or "conflict".
+    pub status: &'static str,
+    /// The conflict's id when `status` is "conflict".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conflict: Option<usize>,
+    /// Every statement of this value.
+    pub statements: Vec<StatementDto>,
+}
+
+/// Accounts giving different values for the same slot of a group.
+#[derive(Serialize, Debug)]
+pub struct ConflictDto {
+    /// Index in `conflicts`.
+    pub id: usize,
+    /// Group id.
+    pub group: usize,
+    /// Kind of value (as in facts).
+    pub kind: &'static str,
+    /// What it is about.
+    pub slot: String,
+    /// The statements of every side.
+    pub statements: Vec<StatementDto>,
+}
+
+fn statement_dto(c: &Comparison, s: &crate::facts::Statement) -> StatementDto {
+    let (seg_start, seg_text) = c
+        .documents
+        .get(s.doc)
+        .and_then(|d| {
+            let span = d.segments.get(s.segment)?.span;
+            Some((span.start, d.text.get(span.range())?))
+        })
+        .unwrap_or((0, ""));
+    let utf16 = |byte: usize| {
+        seg_text
+            .get(..byte.min(seg_text.len()))
+            .map_or(0, |t| t.encode_utf16().count())
+    };
+    StatementDto {
+        doc: s.doc,
+        segment: s.segment,
+        start: seg_start + s.start,
+        end: seg_start + s.end,
+        at: [utf16(s.start), utf16(s.end)],
+        text: s.text.clone(),
+        value: s.value.clone(),
+    }
+}
+
+fn telling_name(t: crate::groups::Telling) -> &'static str {
+    match t {
+        crate::groups::Telling::Same => "same",
+        crate::groups::Telling::Part => "part",
+        crate::groups::Telling::Differently => "differently",
+    }
+}
+
+fn groups_dto(c: &Comparison) -> Vec<GroupDto> {
+    c.groups
+        .iter()
+        .enumerate()
+        .map(|(id, g)| GroupDto {
+            id,
+            accounts: g.accounts(),
+            members: g
+                .members
+                .iter()
+                .map(|m| MemberDto {
+                    doc: m.doc,
+                    segments: m.segments.clone(),
+                    telling: telling_name(m.telling),
+                })
+                .collect(),
+            representative: SegmentRefDto {
+                doc: g.representative.0,
+                segment: g.representative.1,
+            },
+        })
+        .collect()
+}
+
+fn facts_dto(c: &Comparison) -> Vec<FactDto> {
+    c.facts
+        .iter()
+        .map(|f| FactDto {
+            group: f.group,
+            kind: f.kind.name(),
+            slot: f.slot.clone(),
+            value: f.value.clone(),
+            status: f.status.name(),
+            conflict: f.conflict,
+            statements: f.statements.iter().map(|s| statement_dto(c, s)).collect(),
+        })
+        .collect()
+}
+
+fn conflicts_dto(c: &Comparison) -> Vec<ConflictDto> {
+    c.conflicts
+        .iter()
+        .enumerate()
+        .map(|(id, k)| ConflictDto {
+            id,
+            group: k.group,
+            kind: k.kind.name(),
+            slot: k.slot.clone(),
+            statements: k.statements.iter().map(|s| statement_dto(c, s)).collect(),
+        })
+        .collect()
+}
+
+impl RequestDocument {
+    /// The core's input, or a message naming the bad date.
+    pub fn to_input(&self) -> Result<crate::Input, String> {
+        let input = crate::Input::new(self.name.clone(), self.text.clone());
+        match self.date.as_deref() {
+            None | Some("") => Ok(input),
+            Some(d) => crate::facts::Date::parse_iso(d)
+                .map(|date| input.with_date(date))
+                .ok_or_else(|| format!("{}: date must be YYYY-MM-DD, got '{d}'", self.name)),
+        }
+    }
+}
+
+/// Groups, facts and conflicts for the terminal: conflicts first.
+pub fn facts_text(c: &Comparison) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let seg_text = |doc: usize, seg: usize| {
+        c.documents
+            .get(doc)
+            .and_then(|d| d.text.get(d.segments.get(seg)?.span.range()))
+            .unwrap_or("")
+    };
+    let _ = writeln!(out, "\nconflicts ({}):", c.conflicts.len());
+    for (id, k) in c.conflicts.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "  #{id} group {} {} {}:",
+            k.group,
+            k.kind.name(),
+            k.slot
+        );
+        for s in &k.statements {
+            let _ = writeln!(
+                out,
+                "    [{}]:{} «{}» = {}  | {}",
+                s.doc,
+                s.segment,
+                s.text,
+                s.value,
+                seg_text(s.doc, s.segment)
+            );
+        }
+    }
+    let _ = writeln!(out, "\ngroups ({}):", c.groups.len());
+    for (id, g) in c.groups.iter().enumerate() {
+        let members: Vec<String> = g
+            .members
+            .iter()
+            .map(|m| {
+                let segs: Vec<String> = m.segments.iter().map(|s| s.to_string()).collect();
+                format!("[{}]:{} {}", m.doc, segs.join(","), telling_name(m.telling))
+            })
+            .collect();
+        let (d, s) = g.representative;
+        let _ = writeln!(
+            out,
+            "  g{id} ({} accounts) {}\n      {}",
+            g.accounts(),
+            members.join("  "),
+            seg_text(d, s)
+        );
+        for f in c.facts.iter().filter(|f| f.group == id) {
+            let docs: std::collections::BTreeSet<usize> =
+                f.statements.iter().map(|s| s.doc).collect();
+            let docs: Vec<String> = docs.iter().map(|d| format!("[{d}]")).collect();
+            let slot = if f.slot.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", f.slot)
+            };
+            let _ = writeln!(
+                out,
+                "      {} {}{slot} = {}  {}",
+                f.status.name(),
+                f.kind.name(),
+                f.value,
+                docs.join("")
+            );
+        }
     }
     out
 }

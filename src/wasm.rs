@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 
 use crate::report::{Report, Request};
 
-/// Compares the documents of a request (`{documents: [{name, text}], config: {...}}`)
+/// Compares the documents of a request (`{documents: [{name, text, date?}], config: {...}}`)
 /// and returns the report; throws an Error with a readable message on unusable input.
 /// `progress(stage, done, total)`, when given, hears how far the work is ("segmenting",
 /// "aligning", "diffing"), at most every [`PROGRESS_EVERY_MS`] and never in the first
@@ -18,9 +18,10 @@ pub fn compare(request: JsValue, progress: Option<js_sys::Function>) -> Result<J
     let config = request.config.to_config().map_err(|e| JsError::new(&e))?;
     let inputs: Vec<crate::Input> = request
         .documents
-        .into_iter()
-        .map(|d| crate::Input::new(d.name, d.text))
-        .collect();
+        .iter()
+        .map(|d| d.to_input())
+        .collect::<Result<_, _>>()
+        .map_err(|e| JsError::new(&e))?;
     let clock = Clock::new();
     let mut last = clock.now();
     let mut observer = |stage: crate::Stage, done: usize, total: usize| {

@@ -3,8 +3,12 @@
 //! segments and links the command line must report. Run with `UPDATE_EXPECT=1` to rewrite
 //! the expectations after an intended change, then review the diff.
 //!
-//! Every case is also run with its documents in reverse order: the links must be the same
-//! (mirrored), since results may not depend on the order of the documents.
+//! Cases named `facts-*` or `groups-*` (or holding `expected-facts.txt`) also expect the
+//! groups, facts and conflicts, in `expected-facts.txt`, keyed by document name.
+//!
+//! Every case is also run with its documents in every rotation and reversed: the links,
+//! groups (ids included) and conflicts must be the same, since results may not depend on
+//! the order of the documents.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -31,7 +35,10 @@ fn case_inputs(dir: &Path) -> Vec<PathBuf> {
                 Some("txt" | "md" | "html")
             )
         })
-        .filter(|p| p.file_name().is_some_and(|n| n != "expected.txt"))
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n != "expected.txt" && n != "expected-facts.txt")
+        })
         .collect();
     files.sort();
     files
@@ -148,6 +155,161 @@ fn link_set(report: &Value) -> BTreeSet<String> {
         .collect()
 }
 
+fn doc_names(report: &Value) -> Vec<String> {
+    report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            Path::new(d["name"].as_str().unwrap())
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect()
+}
+
+fn list(v: &Value) -> &Vec<Value> {
+    v.as_array().expect("an array")
+}
+
+fn statement(names: &[String], s: &Value) -> String {
+    format!(
+        "{}:{} «{}»={}",
+        names[s["doc"].as_u64().unwrap() as usize],
+        s["segment"],
+        s["text"].as_str().unwrap(),
+        s["value"].as_str().unwrap()
+    )
+}
+
+fn sorted_statements(names: &[String], v: &Value) -> String {
+    let mut st: Vec<String> = list(&v["statements"])
+        .iter()
+        .map(|s| statement(names, s))
+        .collect();
+    st.sort();
+    st.join(" | ")
+}
+
+/// Groups with their members by document name (order-free), id included.
+fn group_set(report: &Value) -> BTreeSet<String> {
+    let names = doc_names(report);
+    list(&report["groups"])
+        .iter()
+        .map(|g| {
+            let mut members: Vec<String> = list(&g["members"])
+                .iter()
+                .map(|m| {
+                    format!(
+                        "{}:{:?} {}",
+                        names[m["doc"].as_u64().unwrap() as usize],
+                        list(&m["segments"])
+                            .iter()
+                            .map(|s| s.as_u64().unwrap())
+                            .collect::<Vec<_>>(),
+                        m["telling"].as_str().unwrap()
+                    )
+                })
+                .collect();
+            members.sort();
+            let rep = &g["representative"];
+            format!(
+                "g{} {}/{} {} ~ {}:{}",
+                g["id"],
+                g["accounts"],
+                names.len(),
+                members.join(" | "),
+                names[rep["doc"].as_u64().unwrap() as usize],
+                rep["segment"]
+            )
+        })
+        .collect()
+}
+
+/// Conflicts by document name (order-free), id and group included.
+fn conflict_set(report: &Value) -> BTreeSet<String> {
+    let names = doc_names(report);
+    list(&report["conflicts"])
+        .iter()
+        .map(|c| {
+            format!(
+                "c{} g{} {} [{}]: {}",
+                c["id"],
+                c["group"],
+                c["kind"].as_str().unwrap(),
+                c["slot"].as_str().unwrap(),
+                sorted_statements(&names, c)
+            )
+        })
+        .collect()
+}
+
+/// Groups, facts and conflicts as a reviewer reads them (conflicts first).
+fn facts_summary(report: &Value) -> String {
+    let names = doc_names(report);
+    let mut out = String::from("# conflicts\n");
+    for c in conflict_set(report) {
+        out += &format!("{c}\n");
+    }
+    out += "# groups\n";
+    let mut groups: Vec<(u64, String)> = group_set(report)
+        .into_iter()
+        .map(|g| (g[1..].split(' ').next().unwrap().parse().unwrap(), g))
+        .collect();
+    groups.sort();
+    for (_, g) in groups {
+        out += &format!("{g}\n");
+    }
+    out += "# facts\n";
+    let mut facts: Vec<String> = list(&report["facts"])
+        .iter()
+        .map(|f| {
+            format!(
+                "g{} {} {} [{}] = {}: {}",
+                f["group"],
+                f["status"].as_str().unwrap(),
+                f["kind"].as_str().unwrap(),
+                f["slot"].as_str().unwrap(),
+                f["value"].as_str().unwrap(),
+                sorted_statements(&names, f)
+            )
+        })
+        .collect();
+    facts.sort_by_key(|f| {
+        let g: u64 = f[1..].split(' ').next().unwrap().parse().unwrap();
+        (g, f.clone())
+    });
+    for f in facts {
+        out += &format!("{f}\n");
+    }
+    out
+}
+
+/// UTF-16 `at` offsets of every statement select its text in the segment's text.
+fn check_statement_offsets(report: &Value) {
+    let docs = list(&report["documents"]);
+    let statements = list(&report["facts"])
+        .iter()
+        .chain(list(&report["conflicts"]))
+        .flat_map(|f| list(&f["statements"]));
+    for s in statements {
+        let seg = &docs[s["doc"].as_u64().unwrap() as usize]["segments"]
+            [s["segment"].as_u64().unwrap() as usize];
+        let units: Vec<u16> = seg["text"].as_str().unwrap().encode_utf16().collect();
+        let (a, b) = (
+            s["at"][0].as_u64().unwrap() as usize,
+            s["at"][1].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            String::from_utf16(&units[a..b]).unwrap(),
+            s["text"].as_str().unwrap(),
+            "statement offsets"
+        );
+    }
+}
+
 /// Offsets are UTF-8 byte ranges and `text` is exactly that slice of the input.
 fn check_offsets(report: &Value, files: &[PathBuf]) {
     for (d, f) in report["documents"].as_array().unwrap().iter().zip(files) {
@@ -188,6 +350,7 @@ fn cases() {
             .collect();
         let report = run(&args, &files);
         check_offsets(&report, &files);
+        check_statement_offsets(&report);
         let actual = summary(&report);
         let expected_path = dir.join("expected.txt");
         if update {
@@ -201,16 +364,48 @@ fn cases() {
                 ));
             }
         }
+        let facts_path = dir.join("expected-facts.txt");
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        if facts_path.exists() || name.starts_with("facts-") || name.starts_with("groups-") {
+            let actual = facts_summary(&report);
+            if update {
+                std::fs::write(&facts_path, &actual).unwrap();
+            } else {
+                let expected = std::fs::read_to_string(&facts_path).unwrap_or_default();
+                if expected != actual {
+                    failures.push(format!(
+                        "{}:\n--- expected facts\n{expected}\n--- actual facts\n{actual}",
+                        dir.display()
+                    ));
+                }
+            }
+        }
+        let mut orders: Vec<(String, Vec<PathBuf>)> = (1..files.len())
+            .map(|r| {
+                let mut rotated = files.clone();
+                rotated.rotate_left(r);
+                (format!("rotated by {r}"), rotated)
+            })
+            .collect();
         let mut reversed = files.clone();
         reversed.reverse();
-        let mirrored = run(&args, &reversed);
-        if link_set(&report) != link_set(&mirrored) {
-            failures.push(format!(
-                "{}: links depend on document order:\n{:#?}\nvs reversed\n{:#?}",
-                dir.display(),
-                link_set(&report),
-                link_set(&mirrored)
-            ));
+        orders.push(("reversed".to_string(), reversed));
+        for (how, order) in orders {
+            let other = run(&args, &order);
+            for (what, f) in [
+                ("links", link_set as fn(&Value) -> BTreeSet<String>),
+                ("groups", group_set),
+                ("conflicts", conflict_set),
+            ] {
+                if f(&report) != f(&other) {
+                    failures.push(format!(
+                        "{}: {what} depend on document order:\n{:#?}\nvs {how}\n{:#?}",
+                        dir.display(),
+                        f(&report),
+                        f(&other)
+                    ));
+                }
+            }
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));

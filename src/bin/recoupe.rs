@@ -6,10 +6,10 @@ use std::io::Write;
 
 use recoupe::decode::InputError;
 use recoupe::extract::{extract, Limits};
-use recoupe::report::{parse_lang, parse_split, to_text, Report};
+use recoupe::report::{facts_text, parse_lang, parse_split, to_text, Report};
 use recoupe::{Config, Input};
 
-const USAGE: &str = "usage: recoupe [--format text|json] [--split sentences|lines|paragraphs] [--lang auto|fr|en] [--threshold 0..1] [--model FILE] [--explain] FILE FILE [FILE...]";
+const USAGE: &str = "usage: recoupe [--format text|json] [--split sentences|lines|paragraphs] [--lang auto|fr|en] [--threshold 0..1] [--model FILE] [--explain] [--date FILE=YYYY-MM-DD ...] FILE FILE [FILE...]";
 
 #[derive(PartialEq)]
 enum Format {
@@ -22,6 +22,8 @@ struct Args {
     explain: bool,
     config: Config,
     files: Vec<String>,
+    /// `--date FILE=YYYY-MM-DD`: FILE as given on the command line, or its file name.
+    dates: Vec<(String, recoupe::facts::Date)>,
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
@@ -30,6 +32,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         explain: false,
         config: Config::default(),
         files: Vec::new(),
+        dates: Vec::new(),
     };
     let mut threshold_given = false;
     while let Some(arg) = args.next() {
@@ -67,11 +70,36 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                 }
             }
             "--explain" => out.explain = true,
+            "--date" => {
+                let v = value("--date")?;
+                let (file, date) = v
+                    .rsplit_once('=')
+                    .ok_or_else(|| format!("--date needs FILE=YYYY-MM-DD, got '{v}'"))?;
+                let date = recoupe::facts::Date::parse_iso(date)
+                    .ok_or_else(|| format!("--date: '{date}' is not a date YYYY-MM-DD"))?;
+                out.dates.push((file.to_string(), date));
+            }
             "--ignore-case" => out.config.ignore_case = true,
             "--ignore-accents" => out.config.ignore_accents = true,
             "--ignore-punctuation" => out.config.ignore_punctuation = true,
             s if s.starts_with("--") => return Err(format!("unknown option '{s}'")),
             _ => out.files.push(arg),
+        }
+    }
+    for (file, _) in &out.dates {
+        let name = |f: &String| {
+            std::path::Path::new(f)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+        };
+        if !out
+            .files
+            .iter()
+            .any(|f| f == file || name(f).as_deref() == Some(file.as_str()))
+        {
+            return Err(format!(
+                "--date names '{file}', which is not a file to compare"
+            ));
         }
     }
     if out.files.len() < 2 {
@@ -124,7 +152,16 @@ fn main() -> ExitCode {
     let mut warnings = Vec::new();
     for f in &args.files {
         match read(f, &limits, &mut warnings) {
-            Ok((input, size)) => {
+            Ok((mut input, size)) => {
+                // The date given for this exact path, else for its file name.
+                let date = args
+                    .dates
+                    .iter()
+                    .find(|(file, _)| file == f)
+                    .or_else(|| args.dates.iter().find(|(file, _)| *file == input.name));
+                if let Some((_, d)) = date {
+                    input = input.with_date(*d);
+                }
                 inputs.push(input);
                 sizes.push(size);
             }
@@ -144,7 +181,7 @@ fn main() -> ExitCode {
             c.warnings = warnings;
             let out = match args.format {
                 Format::Json => Report::from(&c).to_json() + "\n",
-                Format::Text => to_text(&c, args.explain),
+                Format::Text => to_text(&c, args.explain) + &facts_text(&c),
             };
             // A closed pipe (`recoupe ... | head`) is not an error worth a panic.
             let _ = std::io::stdout().lock().write_all(out.as_bytes());

@@ -6,6 +6,7 @@
 //! cargo xtask serve      build, then serve dist/ on http://127.0.0.1:8000 (--port N)
 //! cargo xtask bench      speed on the bench pairs against a peer, as ratios (bench.rs)
 //! cargo xtask eval       precision, recall, F1 of the aligner on the dev sets (eval.rs)
+//! cargo xtask facts      groups, facts and conflicts on news-dev, per event (facts.rs)
 //! cargo xtask train      fit the link model on the judged sets (train.rs)
 //! cargo xtask test       host tests, wasm tests (Node), browser tests (Playwright + Chromium)
 //! cargo xtask wasm-test-runner <file.wasm> ...
@@ -54,6 +55,7 @@
 mod bench;
 mod build;
 mod eval;
+mod facts;
 mod inline;
 mod serve;
 mod test;
@@ -73,6 +75,8 @@ commands:
   test [--skip-browser] host tests, wasm tests (Node), browser tests (Playwright, Chromium)
   eval [--bench DIR]    precision/recall/F1 on news-dev (leave-one-event-out), the seed
                         golds and the bench pairs
+  facts [--show]        groups, facts and conflicts per news-dev event (three accounts
+                        in one run); --show prints every conflict's sentences
   train [--write] [--out FILE]
                         fit the link model on the judged sets (src/linker.rs)
   bench [--bench DIR]   alignment speed against git diff --color-moved, as ratios
@@ -90,6 +94,7 @@ fn main() -> ExitCode {
         "serve" => serve::run(rest),
         "test" => test::run(rest),
         "eval" => eval::run(rest),
+        "facts" => facts::run(rest),
         "train" => train::run(rest),
         "bench" => bench::run(rest),
         "wasm-test-runner" => test::wasm_test_runner(rest),
