@@ -63,13 +63,22 @@ function say(message, kind) {
   if (kind === 'error') lastError = Date.now();
   el.textContent = message;
   el.dataset.kind = kind || 'info';
-  // Above the inspector (the word diffs and the keyboard hint), never over it.
-  const insp = $('inspector').getBoundingClientRect();
-  el.style.bottom = insp.height ? `${Math.max(14, Math.round(window.innerHeight - insp.top + 10))}px` : '';
+  placeStatus();
   el.classList.add('show');
   clearTimeout(statusTimer);
   statusTimer = setTimeout(() => el.classList.remove('show'), kind === 'error' ? 12000 : 5000);
 }
+
+/**
+ * The toast sits above the inspector (the word diffs and the keyboard hint), never over it,
+ * however tall the inspector grows while the toast is shown.
+ */
+function placeStatus() {
+  const insp = $('inspector').getBoundingClientRect();
+  $('status').style.bottom = insp.height ? `${Math.max(14, Math.round(window.innerHeight - insp.top + 10))}px` : '';
+}
+if (typeof ResizeObserver === 'function') new ResizeObserver(placeStatus).observe($('inspector'));
+window.addEventListener('resize', placeStatus);
 
 const CORE_STAGES = ['segmenting', 'aligning', 'diffing'];
 
