@@ -88,13 +88,8 @@ function progress(p) {
   if (p === null) { wrap.hidden = true; document.body.classList.remove('busy'); return; }
   wrap.hidden = false;
   document.body.classList.add('busy');
-  let f = null;
-  if (typeof p === 'number') f = p > 1 ? p / 100 : p;
-  else if (p && typeof p === 'object') {
-    if (typeof p.fraction === 'number') f = p.fraction;
-    else if (typeof p.percent === 'number') f = p.percent / 100;
-    else if (typeof p.done === 'number' && p.total) f = p.done / p.total;
-  }
+  // `p`: undefined (started, amount unknown) or the comparer's {phase, fraction}.
+  const f = p && typeof p.fraction === 'number' ? p.fraction : null;
   if (f === null || !Number.isFinite(f)) {
     wrap.classList.add('indeterminate');
     bar.removeAttribute('aria-valuenow');
@@ -105,7 +100,7 @@ function progress(p) {
     bar.querySelector('span').style.width = `${pct}%`;
   }
   // The core's own stages (long texts): said in words too.
-  const stage = p && typeof p === 'object' && CORE_STAGES.includes(p.phase) ? t(`progress.${p.phase}`) : '';
+  const stage = p && CORE_STAGES.includes(p.phase) ? t(`progress.${p.phase}`) : '';
   if (stage) { bar.setAttribute('aria-valuetext', stage); wrap.title = stage; } else { bar.removeAttribute('aria-valuetext'); wrap.removeAttribute('title'); }
 }
 
