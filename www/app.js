@@ -73,13 +73,22 @@ function say(message, kind, action) {
     el.append(' ', b);
   }
   el.dataset.kind = kind || 'info';
-  // Above the inspector (the word diffs and the keyboard hint), never over it.
-  const insp = $('inspector').getBoundingClientRect();
-  el.style.bottom = insp.height ? `${Math.max(14, Math.round(window.innerHeight - insp.top + 10))}px` : '';
+  placeStatus();
   el.classList.add('show');
   clearTimeout(statusTimer);
   statusTimer = setTimeout(() => el.classList.remove('show'), kind === 'error' || action ? 12000 : 5000);
 }
+
+/**
+ * The toast sits above the inspector (the word diffs and the keyboard hint), never over it,
+ * however tall the inspector grows while the toast is shown.
+ */
+function placeStatus() {
+  const insp = $('inspector').getBoundingClientRect();
+  $('status').style.bottom = insp.height ? `${Math.max(14, Math.round(window.innerHeight - insp.top + 10))}px` : '';
+}
+if (typeof ResizeObserver === 'function') new ResizeObserver(placeStatus).observe($('inspector'));
+window.addEventListener('resize', placeStatus);
 
 const CORE_STAGES = ['segmenting', 'aligning', 'diffing'];
 
@@ -89,13 +98,8 @@ function progress(p) {
   if (p === null) { wrap.hidden = true; document.body.classList.remove('busy'); return; }
   wrap.hidden = false;
   document.body.classList.add('busy');
-  let f = null;
-  if (typeof p === 'number') f = p > 1 ? p / 100 : p;
-  else if (p && typeof p === 'object') {
-    if (typeof p.fraction === 'number') f = p.fraction;
-    else if (typeof p.percent === 'number') f = p.percent / 100;
-    else if (typeof p.done === 'number' && p.total) f = p.done / p.total;
-  }
+  // `p`: undefined (started, amount unknown) or the comparer's {phase, fraction}.
+  const f = p && typeof p.fraction === 'number' ? p.fraction : null;
   if (f === null || !Number.isFinite(f)) {
     wrap.classList.add('indeterminate');
     bar.removeAttribute('aria-valuenow');
@@ -106,7 +110,7 @@ function progress(p) {
     bar.querySelector('span').style.width = `${pct}%`;
   }
   // The core's own stages (long texts): said in words too.
-  const stage = p && typeof p === 'object' && CORE_STAGES.includes(p.phase) ? t(`progress.${p.phase}`) : '';
+  const stage = p && CORE_STAGES.includes(p.phase) ? t(`progress.${p.phase}`) : '';
   if (stage) { bar.setAttribute('aria-valuetext', stage); wrap.title = stage; } else { bar.removeAttribute('aria-valuetext'); wrap.removeAttribute('title'); }
 }
 

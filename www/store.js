@@ -84,8 +84,6 @@ export function createStore(state, hooks) {
     update,
     show,
     watch,
-    /** Draws every view again (after a language change, which the selectors cannot see). */
-    redraw() { for (const w of watchers) w.last = null; flush(); },
     get state() { return state; },
     get shown() { return shown; },
   };
