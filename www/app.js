@@ -60,9 +60,9 @@ let lastError = 0;
 /** Says `message` in the status toast; `action` ({label, run}) adds a button (e.g. Undo). */
 function say(message, kind, action) {
   const el = $('status');
-  // An error stays readable for a while: routine news does not replace it.
-  if (kind !== 'error' && Date.now() - lastError < 8000) return;
-  if (kind === 'error') lastError = Date.now();
+  // An error, or an offer such as Undo, stays for a while: routine news does not replace it.
+  if (kind !== 'error' && !action && Date.now() - lastError < 8000) return;
+  if (kind === 'error' || action) lastError = Date.now();
   el.textContent = message;
   if (action) {
     const b = document.createElement('button');
@@ -443,12 +443,12 @@ function drawComparison(s, shown) {
 function drawViewMode(s) {
   const mode = viewOf(s);
   $('view-switch').hidden = s.docs.length < 2;
-  for (const b of document.querySelectorAll('[data-view]')) b.setAttribute('aria-pressed', String(b.dataset.view === mode));
+  for (const b of document.querySelectorAll('#view-switch [data-view]')) b.setAttribute('aria-pressed', String(b.dataset.view === mode));
   $('viewer').hidden = mode === 'matrix';
   $('matrix').hidden = mode !== 'matrix';
   document.querySelector('.overview').hidden = mode === 'matrix';
   document.querySelector('.tool.filter').hidden = mode === 'matrix';
-  document.body.dataset.view = mode;
+  document.body.dataset.mode = mode;
   if (mode === 'pair') view.repaint();
 }
 
@@ -544,7 +544,7 @@ function wire() {
   });
   $('docs-toggle').addEventListener('click', () => setPanel(!store.state.prefs.panel));
   $('swap-button').addEventListener('click', swap);
-  for (const b of document.querySelectorAll('[data-view]')) {
+  for (const b of document.querySelectorAll('#view-switch [data-view]')) {
     b.addEventListener('click', () => store.update({ prefs: { view: b.dataset.view } }));
   }
   $('sample-button').addEventListener('click', openSample);

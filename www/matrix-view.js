@@ -97,8 +97,9 @@ export function renderMatrix(root, view, on) {
   const body = el('tbody');
   rows.forEach((r, i) => {
     const open = view.open === r.key;
-    const tr = el('tr', { 'data-row': r.key, 'aria-rowindex': i + 2, 'aria-expanded': String(open), className: r.conflicts.length ? 'mx-row mx-has-conflict' : 'mx-row' });
-    const label = el('th', { scope: 'row', className: 'mx-label', 'data-cell': '0', tabindex: '-1' });
+    // aria-expanded belongs on the row header: a grid row may carry it only in a treegrid.
+    const tr = el('tr', { 'data-row': r.key, 'aria-rowindex': i + 2, 'data-open': open ? 'true' : null, className: r.conflicts.length ? 'mx-row mx-has-conflict' : 'mx-row' });
+    const label = el('th', { scope: 'row', className: 'mx-label', 'data-cell': '0', tabindex: '-1', 'aria-expanded': String(open) });
     if (r.conflicts.length) label.appendChild(el('span', { className: 'mx-flag', 'aria-label': t('matrix.rowConflict'), title: t('matrix.rowConflict'), text: '≠' }));
     label.appendChild(el('span', { className: 'mx-label-text', text: r.label.text }));
     tr.appendChild(label);
@@ -184,7 +185,7 @@ function detailRow(r, report, names, values, segText, n, on) {
 
 function gridKeys(e, table, on) {
   if (e.key === 'Escape') {
-    const openRow = table.querySelector('tr[aria-expanded="true"]');
+    const openRow = table.querySelector('tr[data-open]');
     if (!openRow) return;
     // Back to the row that was opened, then close it (the redraw keeps that focus).
     e.preventDefault();
@@ -213,7 +214,7 @@ function gridKeys(e, table, on) {
     case 'End': next = e.ctrlKey ? at(rowsEls.length - 1, ci) : [...tr.querySelectorAll('[data-cell]')].pop(); break;
     case 'Enter':
     case ' ':
-      if (tr.dataset.row) { e.preventDefault(); on.open(tr.getAttribute('aria-expanded') === 'true' ? null : tr.dataset.row); }
+      if (tr.dataset.row) { e.preventDefault(); on.open(tr.dataset.open ? null : tr.dataset.row); }
       return;
     default: return;
   }
