@@ -1,7 +1,11 @@
 //! Bytes → text: the one place that guesses how a file's bytes encode its characters.
 //!
 //! [`decode`] takes the raw bytes of a plain-text file and returns its text, or an
-//! [`InputError`] that can be shown to the user as it is (prefix it with the file name).
+//! [`InputError`]: a stable code and parameters (the page words them, `www/i18n.js`), whose
+//! `Display` is the command line's sentence (prefix it with the file name). [`plan`] is the
+//! decision alone (which encoding, how long a byte-order mark), so that an encoding this
+//! module does not decode itself (one an HTML page declares) is still decided here; its own
+//! decoders cover UTF-8, UTF-16 and Windows-1252, so the wasm carries no encoding tables.
 //!
 //! What is recognised, in this order:
 //!
@@ -492,7 +496,8 @@ pub fn human_size(bytes: u64) -> String {
 /// An empty input gives an empty text (the caller decides whether that is an error).
 pub fn decode(bytes: &[u8]) -> Result<Decoded, InputError> {
     let plan = plan(bytes, None)?;
-    decode_planned(bytes, plan).ok_or(InputError::BrowserOnly { format: "html" })
+    // Without a declared encoding the plan is always one of this module's own decoders.
+    decode_planned(bytes, plan).unwrap_or(Err(InputError::BrowserOnly { format: "html" }))
 }
 
 /// How to decode a file, decided from its bytes alone by [`plan`]: the one decision, whoever
@@ -947,11 +952,11 @@ mod tests {
 
     #[test]
     fn windows_1252_matches_encoding_rs_and_utf16_keeps_odd_bytes() {
-        let all: Vec<u8> = (0u8..=255).collect();
         let (ours, _) = utf16(&[0x41, 0, 0x42], u16::from_le_bytes);
         assert_eq!(ours, "A\u{FFFD}");
         #[cfg(not(target_arch = "wasm32"))]
         {
+            let all: Vec<u8> = (0u8..=255).collect();
             let (theirs, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&all);
             let ours: String = all.iter().map(|&b| windows_1252(b)).collect();
             assert_eq!(ours, theirs);
