@@ -542,11 +542,7 @@ pub fn plan(bytes: &[u8], hint: Option<&'static str>) -> Result<Plan, InputError
     }
     // 3. UTF-16 without a byte-order mark.
     if let Some(encoding) = sniff_bomless_utf16(bytes) {
-        return Ok(plan(
-            encoding,
-            0,
-            vec![Warning::BomlessUtf16 { encoding }],
-        ));
+        return Ok(plan(encoding, 0, vec![Warning::BomlessUtf16 { encoding }]));
     }
     // 4. NUL bytes mean binary.
     if let Some(pos) = bytes.iter().position(|&b| b == 0) {

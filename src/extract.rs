@@ -309,11 +309,7 @@ pub fn read_for_page(
     }
 }
 
-fn extract_triaged(
-    bytes: &[u8],
-    triage: Triage,
-    limits: &Limits,
-) -> Result<Extracted, InputError> {
+fn extract_triaged(bytes: &[u8], triage: Triage, limits: &Limits) -> Result<Extracted, InputError> {
     let format = triage.format;
     let out = match (format, triage.decoded) {
         (Format::Text, Some(d)) => Extracted {
@@ -1331,10 +1327,7 @@ mod tests {
         )
         .unwrap_err();
         assert!(
-            matches!(
-                err,
-                InputError::Damaged { .. } | InputError::NoText { .. }
-            ),
+            matches!(err, InputError::Damaged { .. } | InputError::NoText { .. }),
             "{err:?}"
         );
     }
@@ -1355,13 +1348,25 @@ mod tests {
                 ("Deux\nlignes", BlockKind::Paragraph)
             ]
         );
-        let none = from_blocks(Format::Pdf, "binary", [(" ", BlockKind::Paragraph)], vec![], &Limits::default());
+        let none = from_blocks(
+            Format::Pdf,
+            "binary",
+            [(" ", BlockKind::Paragraph)],
+            vec![],
+            &Limits::default(),
+        );
         assert_eq!(none, Err(InputError::NoText { format: "pdf" }));
         let small = Limits {
             max_text_bytes: 3,
             ..Limits::default()
         };
-        let big = from_blocks(Format::Html, "UTF-8", [("abcd", BlockKind::Paragraph)], vec![], &small);
+        let big = from_blocks(
+            Format::Html,
+            "UTF-8",
+            [("abcd", BlockKind::Paragraph)],
+            vec![],
+            &small,
+        );
         assert_eq!(big, Err(InputError::TextTooLarge { size: 4, limit: 3 }));
     }
 

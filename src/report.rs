@@ -543,7 +543,11 @@ impl From<Result<crate::extract::PageRead, crate::decode::InputError>> for ReadD
                 ReadDto {
                     format: Some(t.format.as_str()),
                     encoding: Some(encoding.to_string()),
-                    extract: Some(if t.format == Format::Pdf { "pdf" } else { "html" }),
+                    extract: Some(if t.format == Format::Pdf {
+                        "pdf"
+                    } else {
+                        "html"
+                    }),
                     source: t.decoded.map(|d| d.text),
                     warnings: warnings.iter().map(MessageDto::from).collect(),
                     ..ReadDto::default()
