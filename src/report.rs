@@ -446,8 +446,19 @@ pub struct MessageDto {
     pub code: String,
     /// Numbers (sizes in bytes) and identifiers, by name.
     pub params: serde_json::Map<String, serde_json::Value>,
-    /// The command line's sentence.
+    /// The command line's sentence; left out in wasm, where the page words every code
+    /// itself (and the sentences would bring float formatting into the wasm).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub message: String,
+}
+
+/// The command line's sentence, natively; nothing in wasm (see [`MessageDto::message`]).
+fn sentence(m: &impl std::fmt::Display) -> String {
+    if cfg!(target_arch = "wasm32") {
+        String::new()
+    } else {
+        m.to_string()
+    }
 }
 
 fn params_json(
@@ -470,7 +481,7 @@ impl From<&crate::decode::InputError> for MessageDto {
         MessageDto {
             code: e.code().to_string(),
             params: params_json(e.params()),
-            message: e.to_string(),
+            message: sentence(e),
         }
     }
 }
@@ -480,7 +491,7 @@ impl From<&crate::decode::Warning> for MessageDto {
         MessageDto {
             code: w.code().to_string(),
             params: params_json(w.params()),
-            message: w.to_string(),
+            message: sentence(w),
         }
     }
 }
