@@ -445,7 +445,7 @@ pub struct MessageDto {
     /// [`crate::decode::Warning`]).
     pub code: String,
     /// Numbers (sizes in bytes) and identifiers, by name.
-    pub params: serde_json::Map<String, serde_json::Value>,
+    pub params: std::collections::BTreeMap<&'static str, ParamDto>,
     /// The command line's sentence; left out in wasm, where the page words every code
     /// itself (and the sentences would bring float formatting into the wasm).
     #[serde(skip_serializing_if = "String::is_empty")]
@@ -461,19 +461,23 @@ fn sentence(m: &impl std::fmt::Display) -> String {
     }
 }
 
+/// A parameter: a JSON number or string (no `serde_json` in the wasm for it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParamDto(pub crate::decode::Param);
+
+impl Serialize for ParamDto {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match &self.0 {
+            crate::decode::Param::Num(n) => s.serialize_u64(*n),
+            crate::decode::Param::Str(v) => s.serialize_str(v),
+        }
+    }
+}
+
 fn params_json(
     params: Vec<(&'static str, crate::decode::Param)>,
-) -> serde_json::Map<String, serde_json::Value> {
-    params
-        .into_iter()
-        .map(|(k, v)| {
-            let v = match v {
-                crate::decode::Param::Num(n) => serde_json::Value::from(n),
-                crate::decode::Param::Str(s) => serde_json::Value::from(s),
-            };
-            (k.to_string(), v)
-        })
-        .collect()
+) -> std::collections::BTreeMap<&'static str, ParamDto> {
+    params.into_iter().map(|(k, v)| (k, ParamDto(v))).collect()
 }
 
 impl From<&crate::decode::InputError> for MessageDto {
@@ -578,8 +582,8 @@ pub struct BlocksRequest {
     pub encoding: Option<String>,
     /// The blocks, in order.
     pub blocks: Vec<BlockInDto>,
-    /// Warnings so far: those `read` gave, and the page's readers' own (`no-article`,
-    /// `truncated`), by code.
+    /// The page's readers' own warnings (`no-article`, `truncated`), by code; those `read`
+    /// gave stay with the page.
     #[serde(default)]
     pub warnings: Vec<WarningInDto>,
 }
@@ -599,14 +603,14 @@ pub struct BlockInDto {
 pub struct WarningInDto {
     /// Its code.
     pub code: String,
-    /// Its parameters.
+    /// Its parameters (numbers).
     #[serde(default)]
-    pub params: serde_json::Map<String, serde_json::Value>,
+    pub params: std::collections::BTreeMap<String, u64>,
 }
 
 impl BlocksRequest {
-    /// Text from the blocks, by [`crate::extract::from_blocks`]; warnings given by `read`
-    /// are passed through as they came, the page's own are checked.
+    /// Text from the blocks, by [`crate::extract::from_blocks`]; the page's warnings of a
+    /// code the core does not know are refused with the request.
     pub fn read(&self, limits: &crate::extract::Limits) -> ReadDto {
         use crate::decode::{InputError, Warning};
         use crate::extract::{BlockKind, Format};
@@ -619,19 +623,11 @@ impl BlocksRequest {
             _ => BlockKind::Paragraph,
         };
         let blocks = self.blocks.iter().map(|b| (b.text.as_str(), kind(&b.kind)));
-        let mut passed = Vec::new();
-        let mut own = Vec::new();
-        for w in &self.warnings {
-            let num = |k: &str| w.params.get(k).and_then(serde_json::Value::as_u64);
-            match Warning::from_code(&w.code, num) {
-                Some(warning) => own.push(warning),
-                None => passed.push(MessageDto {
-                    code: w.code.clone(),
-                    params: w.params.clone(),
-                    message: String::new(),
-                }),
-            }
-        }
+        let own = self
+            .warnings
+            .iter()
+            .filter_map(|w| Warning::from_code(&w.code, |k| w.params.get(k).copied()))
+            .collect();
         match crate::extract::from_blocks(format, "binary", blocks, own, limits) {
             Err(e) => ReadDto::refused(&e),
             Ok(e) => {
@@ -641,8 +637,6 @@ impl BlocksRequest {
                         .clone()
                         .unwrap_or_else(|| "binary".to_string()),
                 );
-                passed.append(&mut dto.warnings);
-                dto.warnings = passed;
                 dto
             }
         }

@@ -180,11 +180,14 @@ function result(name, r) {
   return { name, text: r.text, format: r.format, encoding: r.encoding, warnings: r.warnings || [] };
 }
 
-/** Text from blocks the page extracted, through the core (`read_blocks`). */
-async function fromBlocks(name, format, encoding, blocks, warnings) {
-  const r = await core('read_blocks', [{ format, encoding, blocks, warnings }]);
+/**
+ * Text from blocks the page extracted, through the core (`read_blocks`); `own` are the
+ * page's readers' warnings, `earlier` those `read` gave.
+ */
+async function fromBlocks(name, format, encoding, blocks, own, earlier = []) {
+  const r = await core('read_blocks', [{ format, encoding, blocks, warnings: own }]);
   if (r.error) throw refusal(r.error);
-  return result(name, r);
+  return result(name, { ...r, warnings: earlier.concat(r.warnings) });
 }
 
 /** Extracts the text of bytes (Uint8Array) named `name`; see ingestFile. */
@@ -192,11 +195,10 @@ export async function ingestBytes(bytes, name) {
   const r = await core('read', [name, bytes]);
   if (r.error) throw refusal(r.error);
   if (!r.extract) return result(name, r);
-  const warnings = r.warnings.slice();
   if (r.extract === 'pdf') {
     const { max_text_bytes: maxChars } = await limits();
     const pdf = await readPdf(bytes, maxChars);
-    return fromBlocks(name, r.format, r.encoding, pdf.blocks, warnings.concat(pdf.warnings));
+    return fromBlocks(name, r.format, r.encoding, pdf.blocks, pdf.warnings, r.warnings);
   }
   // HTML: decoded by the core, or (an encoding the page declares) by the browser, as the
   // core decided.
@@ -209,8 +211,8 @@ export async function ingestBytes(bytes, name) {
     }
   }
   const { blocks, fromReadability } = htmlBlocks(source);
-  if (!fromReadability) warnings.push({ code: 'no-article', params: {} });
-  return fromBlocks(name, r.format, r.encoding, blocks, warnings);
+  const own = fromReadability ? [] : [{ code: 'no-article', params: {} }];
+  return fromBlocks(name, r.format, r.encoding, blocks, own, r.warnings);
 }
 
 /** Reads a File (from a drop or an <input type=file>) into {name, text, format, encoding, warnings}. */
