@@ -1,7 +1,11 @@
 //! Bytes → text: the one place that guesses how a file's bytes encode its characters.
 //!
 //! [`decode`] takes the raw bytes of a plain-text file and returns its text, or an
-//! [`InputError`] that can be shown to the user as it is (prefix it with the file name).
+//! [`InputError`]: a stable code and parameters (the page words them, `www/i18n.js`), whose
+//! `Display` is the command line's sentence (prefix it with the file name). [`plan`] is the
+//! decision alone (which encoding, how long a byte-order mark), so that an encoding this
+//! module does not decode itself (one an HTML page declares) is still decided here; its own
+//! decoders cover UTF-8, UTF-16 and Windows-1252, so the wasm carries no encoding tables.
 //!
 //! What is recognised, in this order:
 //!
@@ -28,8 +32,6 @@
 
 use std::fmt;
 
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
-
 /// Text decoded from a file's bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded {
@@ -37,68 +39,213 @@ pub struct Decoded {
     pub text: String,
     /// The encoding that was used, by its WHATWG name ("UTF-8", "UTF-16LE", "windows-1252", ...).
     pub encoding: &'static str,
-    /// Things the user should know (a guessed encoding, replaced bytes), as sentences.
-    pub warnings: Vec<String>,
+    /// Things the user should know (a guessed encoding, replaced bytes).
+    pub warnings: Vec<Warning>,
 }
 
-/// Why a file cannot be used. Its `Display` is a user-readable sentence without the file
-/// name: show it as `"{name}: {error}"`.
+/// A parameter of an [`InputError`] or a [`Warning`]: a number (sizes are in bytes) or a
+/// short identifier (`png`, `docx`, `cut-short`; free text only for a third-party parser's
+/// own message, `detail`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Param {
+    /// A count, a position or a size in bytes.
+    Num(u64),
+    /// An identifier (or, for `detail`, a parser's own words).
+    Str(String),
+}
+
+/// Why a file cannot be used. Every case has a stable [`code`](InputError::code) and
+/// [`params`](InputError::params): the page words them from its own tables
+/// (`www/i18n.js`, `error.<code>`); `Display` is the command line's English sentence, without
+/// the file name (show it as `"{name}: {error}"`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InputError {
-    /// The file is bigger than the per-file limit.
+    /// `too-large`: the file is bigger than the per-file limit.
     TooLarge {
         /// Size of the file, in bytes.
         size: u64,
         /// The limit, in bytes.
         limit: u64,
     },
-    /// All files together are bigger than the total limit.
+    /// `total-too-large`: all files together are bigger than the total limit.
     TotalTooLarge {
         /// Size of all files together, in bytes.
         size: u64,
         /// The limit, in bytes.
         limit: u64,
     },
-    /// The text extracted from the file is bigger than the per-document text limit.
+    /// `text-too-large`: the extracted text is bigger than the per-document text limit.
     TextTooLarge {
         /// Size of the extracted text, in UTF-8 bytes.
         size: u64,
         /// The limit, in bytes.
         limit: u64,
     },
-    /// A part of a compressed container (.docx) unpacks to more than the limit (a zip bomb?).
+    /// `unpacked-too-large`: a part of a .docx unpacks to more than the limit (a zip bomb?).
     UnpackedTooLarge {
         /// The limit, in bytes.
         limit: u64,
     },
-    /// Not a text file (NUL bytes, a known binary signature, control characters).
+    /// `binary`: a known binary format, by its signature (or an SVG image).
     Binary {
-        /// What it looks like, e.g. "a PNG image" or "binary data (a NUL byte at byte 12)".
-        what: String,
+        /// Its id: see [`binary_signature`] (`png`, `pdf`, `zip`, ..., `svg`).
+        format: &'static str,
     },
-    /// The file is empty or holds only white space.
+    /// `nul-byte`: a NUL byte in a file that is not UTF-16.
+    NulByte {
+        /// Its position, in bytes from the start of the file.
+        at: u64,
+    },
+    /// `nul-char`: a U+0000 character in the decoded text.
+    NulChar {
+        /// Its position, in UTF-8 bytes of the text.
+        at: u64,
+    },
+    /// `control-chars`: more than 1 character in 100 is a control character.
+    ControlChars {
+        /// How many control characters.
+        count: u64,
+        /// How many characters in all.
+        total: u64,
+    },
+    /// `empty`: the file is empty or holds only white space.
     Empty,
-    /// A document of a known format with no text in it (e.g. a scanned PDF).
+    /// `no-text`: a document of a known format with no text in it (e.g. a scanned PDF).
     NoText {
-        /// The format's name, e.g. "PDF".
+        /// `html`, `docx` or `pdf` ([`crate::extract::Format::as_str`]).
         format: &'static str,
-        /// A hint for the user, may be empty.
-        hint: String,
     },
-    /// A file of a known format that cannot be parsed.
-    Malformed {
-        /// The format's name, e.g. "Word (.docx)".
+    /// `damaged`: a file of a known format that cannot be parsed.
+    Damaged {
+        /// `html`, `docx` or `pdf`.
         format: &'static str,
-        /// What went wrong, for the user.
+        /// What went wrong: `no-directory`, `bad-entry`, `cut-short`, `compression`,
+        /// `inflate`, `xml` (.docx), `parse` (HTML), `structure` or `parser` (PDF).
+        reason: &'static str,
+        /// The parser's own words, when `reason` is `parser` (command line only); else empty.
         detail: String,
     },
-    /// A format recoupe recognises but does not read (here).
-    Unsupported {
-        /// What it is, e.g. "an old Word document (.doc)".
-        what: String,
-        /// What the user can do instead.
-        hint: String,
+    /// `old-format`: a word-processor format recoupe does not read (.doc, .rtf, .odt, ...).
+    OldFormat {
+        /// The extension, lowercase, without the dot.
+        ext: String,
     },
+    /// `web-archive`: a saved web archive (.mhtml, .webarchive).
+    WebArchive {
+        /// The extension, lowercase, without the dot.
+        ext: String,
+    },
+    /// `not-docx`: a zip that is not a Word document.
+    NotDocx {
+        /// `xlsx`, `pptx`, `odf`, `docx-layout` (a Word document of an unusual layout), `zip`.
+        kind: &'static str,
+    },
+    /// `password`: a password-protected document.
+    Password {
+        /// `pdf`.
+        format: &'static str,
+    },
+    /// `too-slow`: a third-party parser ran out of time.
+    TooSlow {
+        /// `html` or `pdf`.
+        format: &'static str,
+        /// The time limit, in seconds.
+        seconds: u64,
+    },
+    /// `browser-only`: this build reads the format only in the page (HTML and PDF in wasm).
+    BrowserOnly {
+        /// `html` or `pdf`.
+        format: &'static str,
+    },
+}
+
+const READS: &str = "recoupe reads .txt, .md, .html, .docx and .pdf files";
+
+impl InputError {
+    /// The stable code: `too-large`, `binary`, `empty`, ... (see each variant).
+    pub fn code(&self) -> &'static str {
+        match self {
+            InputError::TooLarge { .. } => "too-large",
+            InputError::TotalTooLarge { .. } => "total-too-large",
+            InputError::TextTooLarge { .. } => "text-too-large",
+            InputError::UnpackedTooLarge { .. } => "unpacked-too-large",
+            InputError::Binary { .. } => "binary",
+            InputError::NulByte { .. } => "nul-byte",
+            InputError::NulChar { .. } => "nul-char",
+            InputError::ControlChars { .. } => "control-chars",
+            InputError::Empty => "empty",
+            InputError::NoText { .. } => "no-text",
+            InputError::Damaged { .. } => "damaged",
+            InputError::OldFormat { .. } => "old-format",
+            InputError::WebArchive { .. } => "web-archive",
+            InputError::NotDocx { .. } => "not-docx",
+            InputError::Password { .. } => "password",
+            InputError::TooSlow { .. } => "too-slow",
+            InputError::BrowserOnly { .. } => "browser-only",
+        }
+    }
+
+    /// The parameters, by name, in a fixed order.
+    pub fn params(&self) -> Vec<(&'static str, Param)> {
+        let n = Param::Num;
+        let s = |v: &str| Param::Str(v.to_string());
+        match self {
+            InputError::TooLarge { size, limit }
+            | InputError::TotalTooLarge { size, limit }
+            | InputError::TextTooLarge { size, limit } => {
+                vec![("size", n(*size)), ("limit", n(*limit))]
+            }
+            InputError::UnpackedTooLarge { limit } => vec![("limit", n(*limit))],
+            InputError::Binary { format }
+            | InputError::NoText { format }
+            | InputError::Password { format }
+            | InputError::BrowserOnly { format } => vec![("format", s(format))],
+            InputError::NulByte { at } | InputError::NulChar { at } => vec![("at", n(*at))],
+            InputError::ControlChars { count, total } => {
+                vec![("count", n(*count)), ("total", n(*total))]
+            }
+            InputError::Empty => Vec::new(),
+            InputError::Damaged {
+                format,
+                reason,
+                detail,
+            } => {
+                let mut p = vec![("format", s(format)), ("reason", s(reason))];
+                if !detail.is_empty() {
+                    p.push(("detail", s(detail)));
+                }
+                p
+            }
+            InputError::OldFormat { ext } | InputError::WebArchive { ext } => {
+                vec![("ext", s(ext))]
+            }
+            InputError::NotDocx { kind } => vec![("kind", s(kind))],
+            InputError::TooSlow { format, seconds } => {
+                vec![("format", s(format)), ("seconds", n(*seconds))]
+            }
+        }
+    }
+}
+
+/// A format's name for people, as in "this {label} file".
+fn format_label(format: &str) -> &str {
+    match format {
+        "html" => "HTML",
+        "docx" => "Word (.docx)",
+        "pdf" => "PDF",
+        "markdown" => "Markdown",
+        other => other,
+    }
+}
+
+/// What a binary signature id is, for people ("a PNG image").
+pub fn binary_label(format: &str) -> &'static str {
+    SIGNATURES
+        .iter()
+        .map(|(_, id, what)| (*id, *what))
+        .chain(OTHER_BINARIES.iter().copied())
+        .find(|(id, _)| *id == format)
+        .map_or("a binary file", |(_, what)| what)
 }
 
 impl fmt::Display for InputError {
@@ -127,34 +274,202 @@ impl fmt::Display for InputError {
                 "a part of this file unpacks to more than the limit of {}",
                 human_size(*limit)
             ),
-            InputError::Binary { what } => write!(
+            InputError::Binary { format } => {
+                write!(f, "this is {}, not text; {READS}", binary_label(format))
+            }
+            InputError::NulByte { at } => write!(
                 f,
-                "this is {what}, not text; recoupe reads .txt, .md, .html, .docx and .pdf files"
+                "this is binary data (a NUL byte at byte {at}), not text; {READS}"
+            ),
+            InputError::NulChar { at } => write!(
+                f,
+                "this is binary data (a NUL character at byte {at} of the text), not text; {READS}"
+            ),
+            InputError::ControlChars { count, total } => write!(
+                f,
+                "this is binary data ({count} control characters in {total}), not text; {READS}"
             ),
             InputError::Empty => write!(f, "the file is empty"),
-            InputError::NoText { format, hint } => {
-                write!(f, "no text was found in this {format} file")?;
-                if !hint.is_empty() {
-                    write!(f, " ({hint})")?;
+            InputError::NoText { format } => {
+                write!(f, "no text was found in this {} file", format_label(format))?;
+                match *format {
+                    "html" => write!(f, " (the page has no article text)"),
+                    "pdf" => write!(
+                        f,
+                        " (it may be a scanned image; recoupe does not read text in images)"
+                    ),
+                    _ => Ok(()),
                 }
-                Ok(())
             }
-            InputError::Malformed { format, detail } => write!(
+            InputError::Damaged {
+                format,
+                reason,
+                detail,
+            } => {
+                let why = match *reason {
+                    "no-directory" => "the zip directory is missing (the file is cut short?)",
+                    "bad-entry" => "a zip entry is damaged",
+                    "cut-short" => "the file is cut short",
+                    "compression" => "it uses a compression method recoupe does not know",
+                    "inflate" => "a compressed part is damaged",
+                    "xml" => "its XML is not well-formed",
+                    "parse" => "the page could not be parsed",
+                    "structure" => "its structure could not be read",
+                    _ => detail.as_str(),
+                };
+                write!(
+                    f,
+                    "this {} file is damaged or is not what its name says: {why}",
+                    format_label(format)
+                )
+            }
+            InputError::OldFormat { ext } => write!(
                 f,
-                "this {format} file is damaged or is not what its name says: {detail}"
+                "a .{ext} document cannot be read; save it as .docx, .pdf or .txt and add it again"
             ),
-            InputError::Unsupported { what, hint } => {
-                write!(f, "{what} cannot be read")?;
-                if !hint.is_empty() {
-                    write!(f, "; {hint}")?;
-                }
-                Ok(())
+            InputError::WebArchive { ext } => write!(
+                f,
+                "a .{ext} web archive cannot be read; save the page as \"Web page, HTML only\" (.html) and add that"
+            ),
+            InputError::NotDocx { kind } => {
+                let what = match *kind {
+                    "xlsx" => "an Excel workbook",
+                    "pptx" => "a PowerPoint presentation",
+                    "odf" => "an OpenDocument file",
+                    "docx-layout" => "a Word document of an unusual layout",
+                    _ => "a ZIP archive",
+                };
+                write!(
+                    f,
+                    "{what} cannot be read; recoupe reads Word documents (.docx); save the text as .docx, .pdf or .txt"
+                )
             }
+            InputError::Password { format } => write!(
+                f,
+                "a password-protected {} cannot be read; open it, save a copy without a password, and add that",
+                format_label(format)
+            ),
+            InputError::TooSlow { format, seconds } => write!(
+                f,
+                "this {} file cannot be read; reading it took more than {seconds} seconds, so it was stopped; copy its text into a .txt file and add that",
+                format_label(format)
+            ),
+            InputError::BrowserOnly { format } => write!(
+                f,
+                "a {} file is read by the page itself in this build, not by the core",
+                format_label(format)
+            ),
         }
     }
 }
 
 impl std::error::Error for InputError {}
+
+/// Something the user should know about a file that was read. Like [`InputError`]: a stable
+/// [`code`](Warning::code) and [`params`](Warning::params) for the page, `Display` for the
+/// command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// `bomless-utf16`: no byte-order mark, read as UTF-16 because every other byte is zero.
+    BomlessUtf16 {
+        /// "UTF-16LE" or "UTF-16BE".
+        encoding: &'static str,
+    },
+    /// `replaced-bytes`: bytes not valid in the (known) encoding became U+FFFD.
+    ReplacedBytes {
+        /// The encoding's WHATWG name.
+        encoding: &'static str,
+    },
+    /// `lossy-utf8`: mostly UTF-8, with `count` broken sequences replaced by U+FFFD.
+    LossyUtf8 {
+        /// How many sequences were replaced.
+        count: u64,
+    },
+    /// `windows-1252`: not UTF-8, read as Windows-1252.
+    Windows1252,
+    /// `no-article`: no article was recognised in an HTML page; all its visible text was taken.
+    NoArticle,
+    /// `truncated`: only the first `read` of `pages` pages were read (the text limit).
+    Truncated {
+        /// Pages read.
+        read: u64,
+        /// Pages in the document.
+        pages: u64,
+    },
+}
+
+impl Warning {
+    /// The stable code (see each variant).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Warning::BomlessUtf16 { .. } => "bomless-utf16",
+            Warning::ReplacedBytes { .. } => "replaced-bytes",
+            Warning::LossyUtf8 { .. } => "lossy-utf8",
+            Warning::Windows1252 => "windows-1252",
+            Warning::NoArticle => "no-article",
+            Warning::Truncated { .. } => "truncated",
+        }
+    }
+
+    /// The parameters, by name.
+    pub fn params(&self) -> Vec<(&'static str, Param)> {
+        match self {
+            Warning::BomlessUtf16 { encoding } | Warning::ReplacedBytes { encoding } => {
+                vec![("encoding", Param::Str(encoding.to_string()))]
+            }
+            Warning::LossyUtf8 { count } => vec![("count", Param::Num(*count))],
+            Warning::Windows1252 | Warning::NoArticle => Vec::new(),
+            Warning::Truncated { read, pages } => {
+                vec![("read", Param::Num(*read)), ("pages", Param::Num(*pages))]
+            }
+        }
+    }
+
+    /// The warning a code and its parameters name (the page hands back the warnings of its
+    /// own extractors this way); `None` for an unknown code.
+    pub fn from_code(code: &str, num: impl Fn(&str) -> Option<u64>) -> Option<Warning> {
+        Some(match code {
+            "no-article" => Warning::NoArticle,
+            "truncated" => Warning::Truncated {
+                read: num("read")?,
+                pages: num("pages")?,
+            },
+            _ => return None,
+        })
+    }
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Warning::BomlessUtf16 { encoding } => write!(
+                f,
+                "the file has no byte-order mark; it was read as {encoding} because every other byte is zero"
+            ),
+            Warning::ReplacedBytes { encoding } => write!(
+                f,
+                "some bytes are not valid {encoding}; they were replaced by \u{FFFD}"
+            ),
+            Warning::LossyUtf8 { count } => write!(
+                f,
+                "{count} invalid UTF-8 sequence{} replaced by \u{FFFD}",
+                if *count == 1 { " was" } else { "s were" }
+            ),
+            Warning::Windows1252 => write!(
+                f,
+                "the file is not UTF-8; it was read as Windows-1252 (Western European, Latin-1)"
+            ),
+            Warning::NoArticle => write!(
+                f,
+                "no article was recognised in this page; all its visible text was taken"
+            ),
+            Warning::Truncated { read, pages } => write!(
+                f,
+                "only the first {read} of {pages} pages were read: the text limit was reached"
+            ),
+        }
+    }
+}
 
 /// A size in bytes, for people: "812 bytes", "3.4 KB", "16 MB" (powers of 1024, one decimal
 /// below 10).
@@ -180,177 +495,249 @@ pub fn human_size(bytes: u64) -> String {
 ///
 /// An empty input gives an empty text (the caller decides whether that is an error).
 pub fn decode(bytes: &[u8]) -> Result<Decoded, InputError> {
-    decode_with_hint(bytes, None)
+    let plan = plan(bytes, None)?;
+    // Without a declared encoding the plan is always one of this module's own decoders.
+    decode_planned(bytes, plan).unwrap_or(Err(InputError::BrowserOnly { format: "html" }))
 }
 
-/// Like [`decode`], with an encoding the caller found declared in the file itself (an HTML
-/// `<meta charset>`). A byte-order mark and valid UTF-8 still win over the hint.
-pub fn decode_with_hint(
-    bytes: &[u8],
-    hint: Option<&'static Encoding>,
-) -> Result<Decoded, InputError> {
-    let mut warnings = Vec::new();
+/// How to decode a file, decided from its bytes alone by [`plan`]: the one decision, whoever
+/// then turns the bytes into text (this module for UTF-8, UTF-16 and Windows-1252; the
+/// browser's `TextDecoder` or `encoding_rs` for an encoding an HTML page declares).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    /// The encoding's WHATWG name ("UTF-8", "UTF-16LE", "UTF-16BE", "windows-1252", or the
+    /// name of the encoding an HTML page declares).
+    pub encoding: &'static str,
+    /// Length of the byte-order mark to skip (0, 2 or 3).
+    pub bom: usize,
+    /// Decode UTF-8 with U+FFFD for broken sequences instead of refusing nothing.
+    lossy_utf8: Option<u64>,
+    /// Warnings known before decoding.
+    pub warnings: Vec<Warning>,
+}
 
+/// Decides how to decode `bytes` (steps 1 to 8 of the [module docs](self)), refusing binary
+/// files by signature or NUL bytes. `hint` is the WHATWG name of an encoding the file
+/// declares itself (an HTML `<meta charset>`); a byte-order mark and valid UTF-8 win over it.
+pub fn plan(bytes: &[u8], hint: Option<&'static str>) -> Result<Plan, InputError> {
+    let plan = |encoding, bom, warnings| Plan {
+        encoding,
+        bom,
+        lossy_utf8: None,
+        warnings,
+    };
     // 1. Byte-order mark.
-    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        return decode_as(encoding, &bytes[bom_len..], warnings);
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        return Ok(plan(UTF_8, 3, Vec::new()));
     }
-
+    if bytes.starts_with(b"\xFF\xFE") {
+        return Ok(plan(UTF_16LE, 2, Vec::new()));
+    }
+    if bytes.starts_with(b"\xFE\xFF") {
+        return Ok(plan(UTF_16BE, 2, Vec::new()));
+    }
     // 2. Known binary formats, named.
-    if let Some(what) = binary_signature(bytes) {
-        return Err(InputError::Binary {
-            what: what.to_string(),
-        });
+    if let Some(format) = binary_signature(bytes) {
+        return Err(InputError::Binary { format });
     }
-
     // 3. UTF-16 without a byte-order mark.
     if let Some(encoding) = sniff_bomless_utf16(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(bytes);
-        let text = text.into_owned();
-        check_text_is_textual(&text)?;
-        warnings.push(format!(
-            "the file has no byte-order mark; it was read as {} because every other byte is zero",
-            encoding.name()
-        ));
-        return Ok(Decoded {
-            text,
-            encoding: encoding.name(),
-            warnings,
-        });
+        return Ok(plan(encoding, 0, vec![Warning::BomlessUtf16 { encoding }]));
     }
-
     // 4. NUL bytes mean binary.
     if let Some(pos) = bytes.iter().position(|&b| b == 0) {
-        return Err(InputError::Binary {
-            what: format!("binary data (a NUL byte at byte {pos})"),
-        });
+        return Err(InputError::NulByte { at: pos as u64 });
     }
-
     // 5. Valid UTF-8.
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        check_text_is_textual(text)?;
-        return Ok(Decoded {
-            text: text.to_string(),
-            encoding: UTF_8.name(),
-            warnings,
-        });
+    if std::str::from_utf8(bytes).is_ok() {
+        return Ok(plan(UTF_8, 0, Vec::new()));
     }
-
     // 6. The file's own declaration, if it names a single-byte or CJK legacy encoding.
     if let Some(encoding) = hint {
         if encoding != UTF_8 && encoding != UTF_16LE && encoding != UTF_16BE {
-            return decode_as(encoding, bytes, warnings);
+            return Ok(plan(encoding, 0, Vec::new()));
         }
     }
-
     // 7./8. Mostly UTF-8 with a few broken bytes, or a legacy single-byte file.
     let (good_multibyte, bad) = utf8_statistics(bytes);
     if good_multibyte > bad {
-        let text = String::from_utf8_lossy(bytes).into_owned();
-        warnings.push(format!(
-            "{bad} invalid UTF-8 sequence{} replaced by \u{FFFD}",
-            if bad == 1 { " was" } else { "s were" }
-        ));
-        check_text_is_textual(&text)?;
-        return Ok(Decoded {
-            text,
-            encoding: UTF_8.name(),
-            warnings,
+        let count = bad as u64;
+        return Ok(Plan {
+            encoding: UTF_8,
+            bom: 0,
+            lossy_utf8: Some(count),
+            warnings: vec![Warning::LossyUtf8 { count }],
         });
     }
-    let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
-    let text = text.into_owned();
-    check_text_is_textual(&text)?;
-    warnings.push(
-        "the file is not UTF-8; it was read as Windows-1252 (Western European, Latin-1)"
-            .to_string(),
-    );
-    Ok(Decoded {
-        text,
-        encoding: WINDOWS_1252.name(),
-        warnings,
-    })
+    Ok(plan(WINDOWS_1252, 0, vec![Warning::Windows1252]))
 }
 
-/// Decodes with a known encoding; bytes it cannot map become U+FFFD, with a warning.
-fn decode_as(
-    encoding: &'static Encoding,
-    bytes: &[u8],
-    mut warnings: Vec<String>,
-) -> Result<Decoded, InputError> {
-    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-    if had_errors {
-        warnings.push(format!(
-            "some bytes are not valid {}; they were replaced by \u{FFFD}",
-            encoding.name()
-        ));
+/// Decodes by a [`Plan`] with this module's own decoders (UTF-8, UTF-16, Windows-1252) and
+/// checks that the text is text; `None` for another encoding (an HTML declaration), which
+/// the caller decodes (`encoding_rs` natively, `TextDecoder` in the page).
+pub fn decode_planned(bytes: &[u8], plan: Plan) -> Option<Result<Decoded, InputError>> {
+    let body = &bytes[plan.bom.min(bytes.len())..];
+    let mut warnings = plan.warnings;
+    let (text, had_errors) = match plan.encoding {
+        UTF_8 => match std::str::from_utf8(body) {
+            Ok(s) => (s.to_string(), false),
+            Err(_) => (String::from_utf8_lossy(body).into_owned(), true),
+        },
+        UTF_16LE => utf16(body, u16::from_le_bytes),
+        UTF_16BE => utf16(body, u16::from_be_bytes),
+        WINDOWS_1252 => (body.iter().map(|&b| windows_1252(b)).collect(), false),
+        _ => return None,
+    };
+    if had_errors && plan.lossy_utf8.is_none() {
+        warnings.push(Warning::ReplacedBytes {
+            encoding: plan.encoding,
+        });
     }
-    let text = text.into_owned();
+    Some(finish(text, plan.encoding, warnings))
+}
+
+/// Like [`decode`], with an encoding the file declares itself (an HTML `<meta charset>`, by
+/// its WHATWG name), decoded with `encoding_rs` when it is not one of this module's own.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn decode_with_hint(bytes: &[u8], hint: Option<&'static str>) -> Result<Decoded, InputError> {
+    let plan = plan(bytes, hint)?;
+    let encoding = plan.encoding;
+    let mut warnings = plan.warnings.clone();
+    if let Some(done) = decode_planned(bytes, plan) {
+        return done;
+    }
+    let Some(decoder) = encoding_rs::Encoding::for_label(encoding.as_bytes()) else {
+        return Err(InputError::BrowserOnly { format: "html" });
+    };
+    let (text, had_errors) = decoder.decode_without_bom_handling(bytes);
+    if had_errors {
+        warnings.push(Warning::ReplacedBytes { encoding });
+    }
+    finish(text.into_owned(), encoding, warnings)
+}
+
+fn finish(
+    text: String,
+    encoding: &'static str,
+    warnings: Vec<Warning>,
+) -> Result<Decoded, InputError> {
     check_text_is_textual(&text)?;
     Ok(Decoded {
         text,
-        encoding: encoding.name(),
+        encoding,
         warnings,
     })
 }
 
-/// Names a well-known binary format from the first bytes, if it is one.
+const UTF_8: &str = "UTF-8";
+const UTF_16LE: &str = "UTF-16LE";
+const UTF_16BE: &str = "UTF-16BE";
+const WINDOWS_1252: &str = "windows-1252";
+
+/// UTF-16 code units → text; unpaired surrogates and an odd last byte become U+FFFD.
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> (String, bool) {
+    let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
+    let mut bad = bytes.len() % 2 == 1;
+    let mut text: String = char::decode_utf16(units)
+        .map(|r| {
+            r.unwrap_or_else(|_| {
+                bad = true;
+                '\u{FFFD}'
+            })
+        })
+        .collect();
+    if bytes.len() % 2 == 1 {
+        text.push('\u{FFFD}');
+    }
+    (text, bad)
+}
+
+/// One Windows-1252 byte (WHATWG's index: 0x80-0x9F are the typographic characters, the five
+/// unassigned ones the C1 control of the same number, the rest Latin-1).
+fn windows_1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
+        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
+        'ž', 'Ÿ',
+    ];
+    match b {
+        0x80..=0x9F => HIGH[(b - 0x80) as usize],
+        _ => b as char,
+    }
+}
+
+/// The binary signatures recognised, with their id (the `format` of
+/// [`InputError::Binary`]) and what they are for people. Printable ones ("BZh", "ID3", "MZ",
+/// "GIF8") only count when the file is not plain text anyway; RTF and PDF always count.
+const SIGNATURES: &[(&[u8], &str, &str)] = &[
+    (b"%PDF-", "pdf", "a PDF document"),
+    (b"\x89PNG", "png", "a PNG image"),
+    (b"\xFF\xD8\xFF", "jpeg", "a JPEG image"),
+    (b"GIF87a", "gif", "a GIF image"),
+    (b"GIF89a", "gif", "a GIF image"),
+    (
+        b"PK\x03\x04",
+        "zip",
+        "a ZIP archive (or an Office document other than .docx)",
+    ),
+    (b"PK\x05\x06", "zip-empty", "an empty ZIP archive"),
+    (
+        b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+        "ole",
+        "an old Microsoft Office document (.doc, .xls, .ppt)",
+    ),
+    (b"{\\rtf", "rtf", "a Rich Text Format (.rtf) document"),
+    (b"\x7FELF", "elf", "a program (ELF executable)"),
+    (b"\x1F\x8B", "gzip", "a gzip-compressed file"),
+    (b"BZh", "bzip2", "a bzip2-compressed file"),
+    (b"\xFD7zXZ\x00", "xz", "an xz-compressed file"),
+    (b"7z\xBC\xAF\x27\x1C", "7z", "a 7-Zip archive"),
+    (b"Rar!\x1A\x07", "rar", "a RAR archive"),
+    (b"\x00asm", "wasm", "a WebAssembly module"),
+    (b"SQLite format 3\x00", "sqlite", "an SQLite database"),
+    (b"OggS", "ogg", "an Ogg audio or video file"),
+    (b"fLaC", "flac", "a FLAC audio file"),
+    (b"ID3", "mp3", "an MP3 audio file"),
+    (b"wOFF", "woff", "a web font"),
+    (b"wOF2", "woff", "a web font"),
+    (b"\x00\x01\x00\x00\x00", "ttf", "a TrueType font"),
+    (b"MZ", "exe", "a Windows program"),
+];
+
+/// Binaries recognised otherwise than by a leading signature.
+const OTHER_BINARIES: &[(&str, &str)] = &[
+    ("mp4", "an MP4/QuickTime video or audio file"),
+    ("webp", "a WebP image"),
+    ("wav", "a WAV audio file"),
+    ("avi", "an AVI video"),
+    ("riff", "a RIFF media file"),
+    ("svg", "an SVG image"),
+];
+
+/// The id of a well-known binary format from the first bytes, if it is one (`png`, `pdf`,
+/// `zip`, ...; [`binary_label`] says what it is).
 ///
 /// PDF is included: plain-text decoding refuses it (the PDF extractor in
 /// [`crate::extract`] reads it instead).
 pub fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
-    const SIGNATURES: &[(&[u8], &str)] = &[
-        (b"%PDF-", "a PDF document"),
-        (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-        (b"\xFF\xD8\xFF", "a JPEG image"),
-        (b"GIF87a", "a GIF image"),
-        (b"GIF89a", "a GIF image"),
-        (
-            b"PK\x03\x04",
-            "a ZIP archive (or an Office document other than .docx)",
-        ),
-        (b"PK\x05\x06", "an empty ZIP archive"),
-        (
-            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
-            "an old Microsoft Office document (.doc, .xls, .ppt)",
-        ),
-        (b"{\\rtf", "a Rich Text Format (.rtf) document"),
-        (b"\x7FELF", "a program (ELF executable)"),
-        (b"\x1F\x8B", "a gzip-compressed file"),
-        (b"BZh", "a bzip2-compressed file"),
-        (b"\xFD7zXZ\x00", "an xz-compressed file"),
-        (b"7z\xBC\xAF\x27\x1C", "a 7-Zip archive"),
-        (b"Rar!\x1A\x07", "a RAR archive"),
-        (b"\x00asm", "a WebAssembly module"),
-        (b"SQLite format 3\x00", "an SQLite database"),
-        (b"OggS", "an Ogg audio or video file"),
-        (b"fLaC", "a FLAC audio file"),
-        (b"ID3", "an MP3 audio file"),
-        (b"wOFF", "a web font"),
-        (b"wOF2", "a web font"),
-        (b"\x00\x01\x00\x00\x00", "a TrueType font"),
-        (b"MZ", "a Windows program"),
-    ];
-    for (magic, what) in SIGNATURES {
+    for (magic, id, _) in SIGNATURES {
         if bytes.starts_with(magic) {
-            // "BZh", "ID3", "MZ" and "{\rtf" are printable: only trust them when the file
-            // is not plain text anyway, except for RTF whose text would be markup.
             let printable = magic.iter().all(|b| b.is_ascii_graphic());
             if printable && *magic != b"{\\rtf" && *magic != b"%PDF-" && looks_textual(bytes) {
                 continue;
             }
-            return Some(what);
+            return Some(id);
         }
     }
     if bytes.len() >= 12 && &bytes[4..8] == b"ftyp" {
-        return Some("an MP4/QuickTime video or audio file");
+        return Some("mp4");
     }
     if bytes.len() >= 12 && bytes.starts_with(b"RIFF") {
         return Some(match &bytes[8..12] {
-            b"WEBP" => "a WebP image",
-            b"WAVE" => "a WAV audio file",
-            b"AVI " => "an AVI video",
-            _ => "a RIFF media file",
+            b"WEBP" => "webp",
+            b"WAVE" => "wav",
+            b"AVI " => "avi",
+            _ => "riff",
         });
     }
     None
@@ -370,7 +757,7 @@ fn looks_textual(bytes: &[u8]) -> bool {
 }
 
 /// UTF-16 without BOM: in text that is mostly ASCII, one byte of each pair is zero.
-fn sniff_bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+fn sniff_bomless_utf16(bytes: &[u8]) -> Option<&'static str> {
     let sample = &bytes[..bytes.len().min(4096) & !1];
     let pairs = sample.len() / 2;
     if pairs < 2 {
@@ -422,14 +809,12 @@ fn utf8_statistics(mut bytes: &[u8]) -> (usize, usize) {
 
 /// Refuses text that is really binary: U+0000, or more than 1 in 100 characters being C0/C1
 /// controls other than tab, line feed, carriage return, form feed and vertical tab.
-fn check_text_is_textual(text: &str) -> Result<(), InputError> {
+pub fn check_text_is_textual(text: &str) -> Result<(), InputError> {
     if let Some(pos) = text.find('\0') {
-        return Err(InputError::Binary {
-            what: format!("binary data (a NUL character at byte {pos} of the text)"),
-        });
+        return Err(InputError::NulChar { at: pos as u64 });
     }
-    let mut total = 0usize;
-    let mut controls = 0usize;
+    let mut total = 0u64;
+    let mut controls = 0u64;
     for c in text.chars() {
         total += 1;
         if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0B' | '\x0C' | '\u{85}') {
@@ -437,8 +822,9 @@ fn check_text_is_textual(text: &str) -> Result<(), InputError> {
         }
     }
     if controls > 0 && controls * 100 > total {
-        return Err(InputError::Binary {
-            what: format!("binary data ({controls} control characters in {total})"),
+        return Err(InputError::ControlChars {
+            count: controls,
+            total,
         });
     }
     Ok(())
@@ -518,10 +904,7 @@ mod tests {
 
     #[test]
     fn nul_bytes_and_binary_signatures_are_refused() {
-        assert!(matches!(
-            decode(b"abc\0def"),
-            Err(InputError::Binary { .. })
-        ));
+        assert_eq!(decode(b"abc\0def"), Err(InputError::NulByte { at: 3 }));
         let e = decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap_err();
         assert_eq!(
             e.to_string(),
@@ -539,14 +922,19 @@ mod tests {
     #[test]
     fn control_characters_are_refused() {
         let bytes: Vec<u8> = (1u8..32).cycle().take(300).collect();
-        assert!(matches!(decode(&bytes), Err(InputError::Binary { .. })));
+        assert!(matches!(
+            decode(&bytes),
+            Err(InputError::ControlChars { .. })
+        ));
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn the_html_hint_is_used_for_non_utf8_bytes_only() {
-        let latin9 = Encoding::for_label(b"iso-8859-15");
+        let latin9 = Some("ISO-8859-15");
         // 0xA4 is € in Latin-9 and ¤ in Windows-1252.
         assert_eq!(decode_with_hint(b"5 \xA4", latin9).unwrap().text, "5 €");
+        assert_eq!(plan(b"5 \xA4", latin9).unwrap().encoding, "ISO-8859-15");
         assert_eq!(
             decode_with_hint("5 €".as_bytes(), latin9).unwrap().text,
             "5 €"
@@ -556,6 +944,29 @@ mod tests {
     #[test]
     fn empty_input_is_empty_text() {
         assert_eq!(decode(b"").unwrap().text, "");
+    }
+
+    #[test]
+    fn windows_1252_matches_encoding_rs_and_utf16_keeps_odd_bytes() {
+        let (ours, _) = utf16(&[0x41, 0, 0x42], u16::from_le_bytes);
+        assert_eq!(ours, "A\u{FFFD}");
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let all: Vec<u8> = (0u8..=255).collect();
+            let (theirs, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&all);
+            let ours: String = all.iter().map(|&b| windows_1252(b)).collect();
+            assert_eq!(ours, theirs);
+        }
+    }
+
+    #[test]
+    fn errors_have_codes_and_params() {
+        let e = decode(b"\x89PNG\r\n\x1a\n\0\0").unwrap_err();
+        assert_eq!(e.code(), "binary");
+        assert_eq!(e.params(), vec![("format", Param::Str("png".into()))]);
+        let w = decode(b"D\xE9j\xE0").unwrap().warnings;
+        assert_eq!(w, vec![Warning::Windows1252]);
+        assert_eq!(w[0].code(), "windows-1252");
     }
 
     #[test]

@@ -1,8 +1,12 @@
-//! Files → text: format detection and text extraction for the command line.
+//! Files → text: the one reader, for the command line and the page.
 //!
-//! Start with [`extract`]: it takes a file's bytes and name and returns the text to compare
-//! ([`Extracted`]) or a user-readable [`InputError`]. The page does the same in JavaScript
-//! (`www/ingest.js`), with the browser's own decoders and Mozilla's Readability.
+//! Start with [`read`]: it takes a file's name and bytes and returns the text to compare
+//! ([`Extracted`]) or an [`InputError`] (a code and parameters; `Display` is the command
+//! line's sentence). The page calls the same code through `src/wasm.rs` (`read`,
+//! `read_blocks`, `limits`, `check_total`): everything but what needs a browser happens here.
+//! In wasm, HTML and PDF stop after [`triage`] (refusals, format, encoding decided): the page
+//! runs Mozilla's Readability (on DOMParser) or pdf.js and hands the text blocks back to
+//! [`from_blocks`], which owns white space, emptiness and limits for them as for every format.
 //!
 //! | format | detected by | what the text is |
 //! |---|---|---|
@@ -17,21 +21,21 @@
 //! to [`Extracted::text`]; for plain text that is the decoded file itself.
 //!
 //! HTML and PDF extraction use large crates and exist only in native builds
-//! (`cfg(not(target_arch = "wasm32"))`); in wasm they return [`InputError::Unsupported`].
+//! (`cfg(not(target_arch = "wasm32"))`); in wasm they return [`InputError::BrowserOnly`].
 //!
 //! Limits ([`Limits`], [`MAX_FILE_BYTES`], [`MAX_TOTAL_BYTES`], [`MAX_TEXT_BYTES`],
 //! [`MAX_UNPACKED_BYTES`]) are checked here, except the total, which the caller checks with
 //! [`Limits::check_total`] because it alone sees all files.
 //!
 //! Pure: no I/O; never panics and never hangs: third-party HTML and PDF parsers run on a
-//! thread of their own; a panic becomes [`InputError::Malformed`], and a parser still running
-//! after 60 seconds is abandoned with [`InputError::Unsupported`] saying so.
+//! thread of their own; a panic becomes [`InputError::Damaged`], and a parser still running
+//! after 60 seconds is abandoned with [`InputError::TooSlow`].
 
 use std::borrow::Cow;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use crate::decode::{decode, InputError};
+use crate::decode::{decode_planned, plan, Decoded, InputError, Plan, Warning};
 
 /// Largest file accepted, in bytes (16 MiB): a saved page with inline images or a long PDF
 /// fits; anything bigger is not an article.
@@ -112,6 +116,19 @@ impl Format {
         }
     }
 
+    /// The format of a short name ([`Format::as_str`]).
+    pub fn from_name(name: &str) -> Option<Format> {
+        [
+            Format::Text,
+            Format::Markdown,
+            Format::Html,
+            Format::Docx,
+            Format::Pdf,
+        ]
+        .into_iter()
+        .find(|f| f.as_str() == name)
+    }
+
     /// Name for people, as in "this {label} file".
     pub fn label(self) -> &'static str {
         match self {
@@ -157,8 +174,8 @@ pub struct Extracted {
     /// The encoding the file was decoded with ("UTF-8", "windows-1252", ...; "binary" for
     /// .docx and PDF, whose text is not a byte encoding of the file).
     pub encoding: &'static str,
-    /// Things the user should know, as sentences.
-    pub warnings: Vec<String>,
+    /// Things the user should know.
+    pub warnings: Vec<Warning>,
     /// The blocks of structured formats, in order; empty for plain text (the segmenter finds
     /// paragraphs itself).
     pub blocks: Vec<Block>,
@@ -192,10 +209,23 @@ pub fn detect_format(bytes: &[u8], file_name: &str) -> Format {
     }
 }
 
-/// Extracts the text of one file. `file_name` is used only to detect the format.
-///
-/// Errors are user-readable: show them as `"{file_name}: {error}"`.
-pub fn extract(bytes: &[u8], file_name: &str, limits: &Limits) -> Result<Extracted, InputError> {
+/// What [`triage`] found out about a file before extracting its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Triage {
+    /// The detected format.
+    pub format: Format,
+    /// How its bytes are decoded (text, Markdown and HTML; `None` for .docx and PDF).
+    pub plan: Option<Plan>,
+    /// Its decoded text, when [`crate::decode`] could decode it (text, Markdown, and HTML in
+    /// UTF-8, UTF-16 or Windows-1252; an HTML page in another declared encoding is decoded by
+    /// its reader: `encoding_rs` natively, `TextDecoder` in the page, by `plan.encoding`).
+    pub decoded: Option<Decoded>,
+}
+
+/// The first half of reading a file: the per-file limit, emptiness, formats refused by
+/// name (.doc, .mhtml, .svg), format detection, binary refusal by signature, and the
+/// encoding decision (and the decoding, when it is one of [`crate::decode`]'s own).
+pub fn triage(file_name: &str, bytes: &[u8], limits: &Limits) -> Result<Triage, InputError> {
     let size = bytes.len() as u64;
     if size > limits.max_file_bytes {
         return Err(InputError::TooLarge {
@@ -212,58 +242,125 @@ pub fn extract(bytes: &[u8], file_name: &str, limits: &Limits) -> Result<Extract
         "doc" | "rtf" | "odt" | "pages" | "wpd" | "epub"
     ) {
         // Say what to do rather than "binary data".
-        return Err(InputError::Unsupported {
-            what: format!("a .{ext} document"),
-            hint: "save it as .docx, .pdf or .txt and add it again".to_string(),
-        });
+        return Err(InputError::OldFormat { ext });
     }
     if matches!(ext.as_str(), "mhtml" | "mht" | "webarchive") {
-        return Err(InputError::Unsupported {
-            what: format!("a .{ext} web archive"),
-            hint: "save the page as \"Web page, HTML only\" (.html) and add that".to_string(),
-        });
+        return Err(InputError::WebArchive { ext });
     }
     if ext == "svg" || ext == "svgz" || looks_like_svg(bytes) {
-        return Err(InputError::Binary {
-            what: "an SVG image".to_string(),
-        });
+        return Err(InputError::Binary { format: "svg" });
     }
     let format = detect_format(bytes, file_name);
-    let mut out = match format {
-        Format::Text => {
-            let d = decode(bytes)?;
-            Extracted {
-                text: d.text,
+    let hint = match format {
+        Format::Docx | Format::Pdf => {
+            return Ok(Triage {
                 format,
-                encoding: d.encoding,
-                warnings: d.warnings,
-                blocks: Vec::new(),
-            }
+                plan: None,
+                decoded: None,
+            })
         }
-        Format::Markdown => {
-            let d = decode(bytes)?;
+        Format::Html => html_declared_encoding(bytes),
+        Format::Text | Format::Markdown => None,
+    };
+    let plan = plan(bytes, hint)?;
+    let decoded = decode_planned(bytes, plan.clone()).transpose()?;
+    Ok(Triage {
+        format,
+        plan: Some(plan),
+        decoded,
+    })
+}
+
+/// Reads one file with the default [`Limits`]: see [`extract`].
+pub fn read(file_name: &str, bytes: &[u8]) -> Result<Extracted, InputError> {
+    extract(bytes, file_name, &Limits::DEFAULT)
+}
+
+/// Extracts the text of one file. `file_name` is used only to detect the format.
+///
+/// Errors carry a code and parameters; their `Display` is a sentence: show it as
+/// `"{file_name}: {error}"`.
+pub fn extract(bytes: &[u8], file_name: &str, limits: &Limits) -> Result<Extracted, InputError> {
+    let triage = triage(file_name, bytes, limits)?;
+    extract_triaged(bytes, triage, limits)
+}
+
+/// What the page gets from the core for a file: its text, or (HTML, PDF) what it needs to
+/// extract the text itself before calling [`from_blocks`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PageRead {
+    /// Read: text, Markdown, .docx.
+    Read(Extracted),
+    /// HTML (Readability on DOMParser) or PDF (pdf.js): the page extracts the blocks.
+    InPage(Triage),
+}
+
+/// Reads a file as far as the core does it for the page: everything but HTML and PDF, for
+/// which it stops after [`triage`] (refusals, format, encoding decided).
+pub fn read_for_page(
+    file_name: &str,
+    bytes: &[u8],
+    limits: &Limits,
+) -> Result<PageRead, InputError> {
+    let triage = triage(file_name, bytes, limits)?;
+    match triage.format {
+        Format::Html | Format::Pdf => Ok(PageRead::InPage(triage)),
+        _ => extract_triaged(bytes, triage, limits).map(PageRead::Read),
+    }
+}
+
+fn extract_triaged(bytes: &[u8], triage: Triage, limits: &Limits) -> Result<Extracted, InputError> {
+    let format = triage.format;
+    let out = match (format, triage.decoded) {
+        (Format::Text, Some(d)) => Extracted {
+            text: d.text,
+            format,
+            encoding: d.encoding,
+            warnings: d.warnings,
+            blocks: Vec::new(),
+        },
+        (Format::Markdown, Some(d)) => {
             let mut b = TextBuilder::default();
             markdown_into(&d.text, &mut b);
             b.finish(format, d.encoding, d.warnings)
         }
-        Format::Html => html(bytes)?,
-        Format::Docx => docx(bytes, limits)?,
-        Format::Pdf => pdf(bytes)?,
+        (Format::Html, decoded) => html(bytes, decoded)?,
+        (Format::Docx, _) => docx(bytes, limits)?,
+        (Format::Pdf, _) => pdf(bytes)?,
+        // Text and Markdown are always decoded by triage.
+        (Format::Text | Format::Markdown, None) => return Err(InputError::Empty),
     };
+    checked(out, limits)
+}
+
+/// Text blocks a reader outside the core extracted (the page's Readability article, pdf.js
+/// paragraphs) → the text to compare, by the same rules as [`extract`]: white space
+/// collapsed inside each block, empty blocks dropped, blocks separated by a blank line, then
+/// emptiness and the text limit. `encoding` is what the file was decoded with ("binary" for
+/// PDF), `warnings` those of the outside reader.
+pub fn from_blocks<'a>(
+    format: Format,
+    encoding: &'static str,
+    blocks: impl IntoIterator<Item = (&'a str, BlockKind)>,
+    warnings: Vec<Warning>,
+    limits: &Limits,
+) -> Result<Extracted, InputError> {
+    let mut b = TextBuilder::default();
+    for (text, kind) in blocks {
+        b.start(kind);
+        b.push(text);
+        b.flush();
+    }
+    checked(b.finish(format, encoding, warnings), limits)
+}
+
+/// Emptiness, the text limit and duplicate warnings: the last step of every reader.
+fn checked(mut out: Extracted, limits: &Limits) -> Result<Extracted, InputError> {
     if out.text.trim().is_empty() {
-        return Err(match format {
+        return Err(match out.format {
             Format::Text | Format::Markdown => InputError::Empty,
-            Format::Html => InputError::NoText {
-                format: format.label(),
-                hint: "the page has no article text".to_string(),
-            },
-            Format::Docx => InputError::NoText {
-                format: format.label(),
-                hint: String::new(),
-            },
-            Format::Pdf => InputError::NoText {
-                format: format.label(),
-                hint: "it may be a scanned image; recoupe does not read text in images".to_string(),
+            format => InputError::NoText {
+                format: format.as_str(),
             },
         });
     }
@@ -393,7 +490,7 @@ impl TextBuilder {
         mut self,
         format: Format,
         encoding: &'static str,
-        warnings: Vec<String>,
+        warnings: Vec<Warning>,
     ) -> Extracted {
         self.flush();
         Extracted {
@@ -513,9 +610,9 @@ fn markdown_into(markdown: &str, b: &mut TextBuilder) {
 // ---------------------------------------------------------------------------------------
 // HTML.
 
-/// Finds `charset=...` in the first 1024 bytes (the HTML prescan, simplified).
-#[cfg_attr(target_arch = "wasm32", allow(dead_code))] // HTML is extracted by the page in wasm
-fn html_declared_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+/// Finds `charset=...` in the first 1024 bytes (the HTML prescan, simplified); gives the
+/// encoding's WHATWG name (only `encoding_rs`'s label table is used: no decoder).
+fn html_declared_encoding(bytes: &[u8]) -> Option<&'static str> {
     let head: Vec<u8> = bytes[..bytes.len().min(1024)]
         .iter()
         .map(|b| b.to_ascii_lowercase())
@@ -542,15 +639,18 @@ fn html_declared_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding
             .map_or(head.len(), |p| i + p);
         if let Some(enc) = encoding_rs::Encoding::for_label(&head[i..end]) {
             // A page saved as UTF-16 declares it but cannot be read by the prescan anyway.
-            return Some(enc.output_encoding());
+            return Some(enc.output_encoding().name());
         }
     }
     None
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn html(bytes: &[u8]) -> Result<Extracted, InputError> {
-    let decoded = crate::decode::decode_with_hint(bytes, html_declared_encoding(bytes))?;
+fn html(bytes: &[u8], decoded: Option<Decoded>) -> Result<Extracted, InputError> {
+    let decoded = match decoded {
+        Some(d) => d,
+        None => crate::decode::decode_with_hint(bytes, html_declared_encoding(bytes))?,
+    };
     let mut warnings = decoded.warnings;
     let source = decoded.text;
     let result = guarded::run(move || html_article(&source));
@@ -558,16 +658,15 @@ fn html(bytes: &[u8]) -> Result<Extracted, InputError> {
         Ok(r) => r,
         Err(guarded::Stopped::TimedOut) => return Err(too_slow(Format::Html)),
         Err(guarded::Stopped::Panicked) => {
-            return Err(InputError::Malformed {
-                format: Format::Html.label(),
-                detail: "the page could not be parsed".to_string(),
+            return Err(InputError::Damaged {
+                format: "html",
+                reason: "parse",
+                detail: String::new(),
             })
         }
     };
     if !from_readability {
-        warnings.push(
-            "no article was recognised in this page; all its visible text was taken".to_string(),
-        );
+        warnings.push(Warning::NoArticle);
     }
     let mut b = TextBuilder::default();
     let title = clean_block(&title);
@@ -621,11 +720,8 @@ fn html_article(source: &str) -> (String, String, bool) {
 }
 
 #[cfg(target_arch = "wasm32")]
-fn html(_bytes: &[u8]) -> Result<Extracted, InputError> {
-    Err(InputError::Unsupported {
-        what: "an HTML page".to_string(),
-        hint: "the page extracts HTML articles itself before calling the core".to_string(),
-    })
+fn html(_bytes: &[u8], _decoded: Option<Decoded>) -> Result<Extracted, InputError> {
+    Err(InputError::BrowserOnly { format: "html" })
 }
 
 // ---------------------------------------------------------------------------------------
@@ -644,21 +740,20 @@ fn pdf(bytes: &[u8]) -> Result<Extracted, InputError> {
             let lower = message.to_ascii_lowercase();
             if lower.contains("decrypt") || lower.contains("password") || lower.contains("encrypt")
             {
-                return Err(InputError::Unsupported {
-                    what: "a password-protected PDF".to_string(),
-                    hint: "open it, save a copy without a password, and add that".to_string(),
-                });
+                return Err(InputError::Password { format: "pdf" });
             }
-            return Err(InputError::Malformed {
-                format: Format::Pdf.label(),
+            return Err(InputError::Damaged {
+                format: "pdf",
+                reason: "parser",
                 detail: message,
             });
         }
         Err(guarded::Stopped::TimedOut) => return Err(too_slow(Format::Pdf)),
         Err(guarded::Stopped::Panicked) => {
-            return Err(InputError::Malformed {
-                format: Format::Pdf.label(),
-                detail: "its structure could not be read".to_string(),
+            return Err(InputError::Damaged {
+                format: "pdf",
+                reason: "structure",
+                detail: String::new(),
             })
         }
     };
@@ -706,10 +801,7 @@ fn pdf_page_into(page: &str, b: &mut TextBuilder) {
 
 #[cfg(target_arch = "wasm32")]
 fn pdf(_bytes: &[u8]) -> Result<Extracted, InputError> {
-    Err(InputError::Unsupported {
-        what: "a PDF".to_string(),
-        hint: "use the command line for PDF files".to_string(),
-    })
+    Err(InputError::BrowserOnly { format: "pdf" })
 }
 
 /// Runs third-party parsers on a thread of their own, with a large stack (deeply nested
@@ -797,12 +889,9 @@ mod guarded {
 /// The refusal of a file whose parser ran out of time.
 #[cfg(not(target_arch = "wasm32"))]
 fn too_slow(format: Format) -> InputError {
-    InputError::Unsupported {
-        what: format!("this {} file", format.label()),
-        hint: format!(
-            "reading it took more than {} seconds, so it was stopped; copy its text into a .txt file and add that",
-            guarded::TIME_LIMIT.as_secs()
-        ),
+    InputError::TooSlow {
+        format: format.as_str(),
+        seconds: guarded::TIME_LIMIT.as_secs(),
     }
 }
 
@@ -826,22 +915,22 @@ fn u32_at(b: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
 }
 
-fn zip_entries(bytes: &[u8]) -> Result<Vec<ZipEntry<'_>>, String> {
+fn zip_entries(bytes: &[u8]) -> Result<Vec<ZipEntry<'_>>, &'static str> {
     // End of central directory: 22 bytes + comment of at most 65535 bytes.
     let search_from = bytes.len().saturating_sub(22 + 65535);
     let eocd = (search_from..bytes.len().saturating_sub(21))
         .rev()
         .find(|&i| bytes[i..].starts_with(b"PK\x05\x06"))
-        .ok_or("the zip directory is missing (the file is cut short?)")?;
-    let count = u16_at(bytes, eocd + 10).ok_or("bad zip directory")? as usize;
-    let cd_offset = u32_at(bytes, eocd + 16).ok_or("bad zip directory")? as usize;
+        .ok_or("no-directory")?;
+    let count = u16_at(bytes, eocd + 10).ok_or("no-directory")? as usize;
+    let cd_offset = u32_at(bytes, eocd + 16).ok_or("no-directory")? as usize;
     let mut entries = Vec::with_capacity(count.min(4096));
     let mut at = cd_offset;
     for _ in 0..count {
         if bytes.get(at..at + 4) != Some(b"PK\x01\x02") {
-            return Err("a zip directory entry is damaged".to_string());
+            return Err("bad-entry");
         }
-        let bad = || "a zip directory entry is damaged".to_string();
+        let bad = || "bad-entry";
         let method = u16_at(bytes, at + 10).ok_or_else(bad)?;
         let compressed = u32_at(bytes, at + 20).ok_or_else(bad)? as u64;
         let uncompressed = u32_at(bytes, at + 24).ok_or_else(bad)? as u64;
@@ -863,24 +952,21 @@ fn zip_entries(bytes: &[u8]) -> Result<Vec<ZipEntry<'_>>, String> {
 }
 
 fn zip_read(bytes: &[u8], entry: &ZipEntry<'_>, limit: u64) -> Result<Vec<u8>, InputError> {
-    let bad = |detail: &str| InputError::Malformed {
-        format: Format::Docx.label(),
-        detail: detail.to_string(),
-    };
+    let bad = |reason: &'static str| damaged_docx(reason);
     if entry.uncompressed > limit {
         return Err(InputError::UnpackedTooLarge { limit });
     }
-    let at = usize::try_from(entry.local_offset).map_err(|_| bad("bad zip entry"))?;
+    let at = usize::try_from(entry.local_offset).map_err(|_| bad("bad-entry"))?;
     if bytes.get(at..at + 4) != Some(b"PK\x03\x04") {
-        return Err(bad("a zip entry is damaged"));
+        return Err(bad("bad-entry"));
     }
-    let name_len = u16_at(bytes, at + 26).ok_or_else(|| bad("bad zip entry"))? as usize;
-    let extra_len = u16_at(bytes, at + 28).ok_or_else(|| bad("bad zip entry"))? as usize;
+    let name_len = u16_at(bytes, at + 26).ok_or_else(|| bad("bad-entry"))? as usize;
+    let extra_len = u16_at(bytes, at + 28).ok_or_else(|| bad("bad-entry"))? as usize;
     let start = at + 30 + name_len + extra_len;
-    let len = usize::try_from(entry.compressed).map_err(|_| bad("bad zip entry"))?;
+    let len = usize::try_from(entry.compressed).map_err(|_| bad("bad-entry"))?;
     let data = bytes
         .get(start..start.saturating_add(len))
-        .ok_or_else(|| bad("the file is cut short"))?;
+        .ok_or_else(|| bad("cut-short"))?;
     match entry.method {
         0 => Ok(data.to_vec()),
         8 => {
@@ -889,40 +975,30 @@ fn zip_read(bytes: &[u8], entry: &ZipEntry<'_>, limit: u64) -> Result<Vec<u8>, I
                 if matches!(e.status, miniz_oxide::inflate::TINFLStatus::HasMoreOutput) {
                     InputError::UnpackedTooLarge { limit }
                 } else {
-                    bad("a compressed part is damaged")
+                    bad("inflate")
                 }
             })
         }
-        _ => Err(bad("it uses a compression method recoupe does not know")),
+        _ => Err(bad("compression")),
     }
 }
 
 fn docx(bytes: &[u8], limits: &Limits) -> Result<Extracted, InputError> {
-    let malformed = |detail: String| InputError::Malformed {
-        format: Format::Docx.label(),
-        detail,
-    };
-    let entries = zip_entries(bytes).map_err(malformed)?;
+    let entries = zip_entries(bytes).map_err(damaged_docx)?;
     let find_entry = |name: &str| entries.iter().find(|e| e.name == name);
     let Some(document) = find_entry("word/document.xml") else {
-        let what = if find_entry("xl/workbook.xml").is_some() {
-            "an Excel workbook"
+        let kind = if find_entry("xl/workbook.xml").is_some() {
+            "xlsx"
         } else if find_entry("ppt/presentation.xml").is_some() {
-            "a PowerPoint presentation"
+            "pptx"
         } else if find_entry("content.xml").is_some() && find_entry("mimetype").is_some() {
-            "an OpenDocument file"
-        } else if find_entry("word/document.xml").is_none()
-            && entries.iter().any(|e| e.name.ends_with("document.xml"))
-        {
-            "a Word document of an unusual layout"
+            "odf"
+        } else if entries.iter().any(|e| e.name.ends_with("document.xml")) {
+            "docx-layout"
         } else {
-            "a ZIP archive"
+            "zip"
         };
-        return Err(InputError::Unsupported {
-            what: what.to_string(),
-            hint: "recoupe reads Word documents (.docx); save the text as .docx, .pdf or .txt"
-                .to_string(),
-        });
+        return Err(InputError::NotDocx { kind });
     };
     let xml = zip_read(bytes, document, limits.max_unpacked_bytes)?;
     let heading_styles = match find_entry("word/styles.xml") {
@@ -931,7 +1007,15 @@ fn docx(bytes: &[u8], limits: &Limits) -> Result<Extracted, InputError> {
             .unwrap_or_default(),
         None => Vec::new(),
     };
-    docx_document(&xml, &heading_styles).map_err(malformed)
+    docx_document(&xml, &heading_styles).map_err(|_| damaged_docx("xml"))
+}
+
+fn damaged_docx(reason: &'static str) -> InputError {
+    InputError::Damaged {
+        format: "docx",
+        reason,
+        detail: String::new(),
+    }
 }
 
 /// The style ids of word/styles.xml whose name is "heading N", "Title" or "Subtitle", or
@@ -1183,14 +1267,13 @@ mod tests {
     #[test]
     fn html_charset_is_found() {
         assert_eq!(
-            html_declared_encoding(b"<meta charset=\"ISO-8859-1\">").map(|e| e.name()),
+            html_declared_encoding(b"<meta charset=\"ISO-8859-1\">"),
             Some("windows-1252")
         );
         assert_eq!(
             html_declared_encoding(
                 b"<meta http-equiv=content-type content='text/html; charset=shift_jis'>"
-            )
-            .map(|e| e.name()),
+            ),
             Some("Shift_JIS")
         );
         assert_eq!(html_declared_encoding(b"<p>charset</p>"), None);
@@ -1244,11 +1327,65 @@ mod tests {
         )
         .unwrap_err();
         assert!(
-            matches!(
-                err,
-                InputError::Malformed { .. } | InputError::NoText { .. }
-            ),
+            matches!(err, InputError::Damaged { .. } | InputError::NoText { .. }),
             "{err:?}"
+        );
+    }
+
+    #[test]
+    fn blocks_from_the_page_are_cleaned_joined_and_limited() {
+        let blocks = [
+            ("  Le  Conseil\u{a0}a siégé.  ", BlockKind::Heading),
+            (" \n\t ", BlockKind::Paragraph),
+            ("Deux\r\n  lignes", BlockKind::Paragraph),
+        ];
+        let e = from_blocks(Format::Html, "UTF-8", blocks, vec![], &Limits::default()).unwrap();
+        assert_eq!(e.text, "Le Conseil a siégé.\n\nDeux\nlignes");
+        assert_eq!(
+            block_texts(&e),
+            vec![
+                ("Le Conseil a siégé.", BlockKind::Heading),
+                ("Deux\nlignes", BlockKind::Paragraph)
+            ]
+        );
+        let none = from_blocks(
+            Format::Pdf,
+            "binary",
+            [(" ", BlockKind::Paragraph)],
+            vec![],
+            &Limits::default(),
+        );
+        assert_eq!(none, Err(InputError::NoText { format: "pdf" }));
+        let small = Limits {
+            max_text_bytes: 3,
+            ..Limits::default()
+        };
+        let big = from_blocks(
+            Format::Html,
+            "UTF-8",
+            [("abcd", BlockKind::Paragraph)],
+            vec![],
+            &small,
+        );
+        assert_eq!(big, Err(InputError::TextTooLarge { size: 4, limit: 3 }));
+    }
+
+    #[test]
+    fn the_page_extracts_html_and_pdf_after_triage() {
+        let html = read_for_page("a.html", b"<p>caf\xE9</p>", &Limits::default()).unwrap();
+        let PageRead::InPage(t) = html else {
+            panic!("HTML is extracted by the page")
+        };
+        assert_eq!(t.format, Format::Html);
+        assert_eq!(t.plan.map(|p| p.encoding), Some("windows-1252"));
+        assert!(matches!(
+            read_for_page("a.md", b"# T", &Limits::default()),
+            Ok(PageRead::Read(_))
+        ));
+        assert_eq!(
+            read_for_page("a.pdf", b"%PDF-1.4", &Limits::default())
+                .map(|r| matches!(r, PageRead::InPage(_))),
+            Ok(true)
         );
     }
 

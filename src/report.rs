@@ -451,6 +451,252 @@ pub fn parse_lang(s: &str) -> Result<LangChoice, String> {
     }
 }
 
+// ---------------------------------------------------------------------------------------
+// Reading files (the one reader, `src/extract.rs`): what crosses the wasm boundary for the
+// page, and the command line's refusal under `--format json`.
+
+/// A refusal or a warning about a file: a stable code and its parameters (the page words
+/// them from `www/i18n.js`, `error.<code>` / `warning.<code>`), and the command line's
+/// English sentence, a fallback only.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct MessageDto {
+    /// `too-large`, `binary`, `empty`, ... (see [`crate::decode::InputError`] and
+    /// [`crate::decode::Warning`]).
+    pub code: String,
+    /// Numbers (sizes in bytes) and identifiers, by name.
+    pub params: std::collections::BTreeMap<&'static str, ParamDto>,
+    /// The command line's sentence; left out in wasm, where the page words every code
+    /// itself (and the sentences would bring float formatting into the wasm).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub message: String,
+}
+
+/// The command line's sentence, natively; nothing in wasm (see [`MessageDto::message`]).
+fn sentence(m: &impl std::fmt::Display) -> String {
+    if cfg!(target_arch = "wasm32") {
+        String::new()
+    } else {
+        m.to_string()
+    }
+}
+
+/// A parameter: a JSON number or string (no `serde_json` in the wasm for it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParamDto(pub crate::decode::Param);
+
+impl Serialize for ParamDto {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match &self.0 {
+            crate::decode::Param::Num(n) => s.serialize_u64(*n),
+            crate::decode::Param::Str(v) => s.serialize_str(v),
+        }
+    }
+}
+
+fn params_json(
+    params: Vec<(&'static str, crate::decode::Param)>,
+) -> std::collections::BTreeMap<&'static str, ParamDto> {
+    params.into_iter().map(|(k, v)| (k, ParamDto(v))).collect()
+}
+
+impl From<&crate::decode::InputError> for MessageDto {
+    fn from(e: &crate::decode::InputError) -> Self {
+        MessageDto {
+            code: e.code().to_string(),
+            params: params_json(e.params()),
+            message: sentence(e),
+        }
+    }
+}
+
+impl From<&crate::decode::Warning> for MessageDto {
+    fn from(w: &crate::decode::Warning) -> Self {
+        MessageDto {
+            code: w.code().to_string(),
+            params: params_json(w.params()),
+            message: sentence(w),
+        }
+    }
+}
+
+/// What `read` and `read_blocks` give the page: the text, or (`extract`) what the page must
+/// extract itself, or `error`.
+#[derive(Serialize, Debug, Default)]
+pub struct ReadDto {
+    /// `text`, `markdown`, `html`, `docx` or `pdf` (absent when refused before detection).
+    pub format: Option<&'static str>,
+    /// The encoding decided by the core (WHATWG name; "binary" for .docx and PDF).
+    pub encoding: Option<String>,
+    /// The text to compare.
+    pub text: Option<String>,
+    /// `html` or `pdf`: the page extracts the text blocks (Readability, pdf.js) and hands
+    /// them to `read_blocks`.
+    pub extract: Option<&'static str>,
+    /// For `extract: "html"`: the page's source decoded by the core (absent when the page
+    /// declares an encoding the core leaves to the browser's `TextDecoder`, by `encoding`).
+    pub source: Option<String>,
+    /// Warnings.
+    pub warnings: Vec<MessageDto>,
+    /// The refusal, if any (then nothing else is set).
+    pub error: Option<MessageDto>,
+}
+
+impl ReadDto {
+    /// A refusal.
+    pub fn refused(e: &crate::decode::InputError) -> Self {
+        ReadDto {
+            error: Some(e.into()),
+            ..ReadDto::default()
+        }
+    }
+
+    /// Text read in full.
+    pub fn read(e: crate::extract::Extracted) -> Self {
+        ReadDto {
+            format: Some(e.format.as_str()),
+            encoding: Some(e.encoding.to_string()),
+            warnings: e.warnings.iter().map(MessageDto::from).collect(),
+            text: Some(e.text),
+            ..ReadDto::default()
+        }
+    }
+}
+
+impl From<Result<crate::extract::PageRead, crate::decode::InputError>> for ReadDto {
+    fn from(r: Result<crate::extract::PageRead, crate::decode::InputError>) -> Self {
+        use crate::extract::{Format, PageRead};
+        match r {
+            Err(e) => ReadDto::refused(&e),
+            Ok(PageRead::Read(e)) => ReadDto::read(e),
+            Ok(PageRead::InPage(t)) => {
+                let (encoding, warnings) = match (&t.decoded, &t.plan) {
+                    (Some(d), _) => (d.encoding, d.warnings.clone()),
+                    (None, Some(p)) => (p.encoding, p.warnings.clone()),
+                    (None, None) => ("binary", Vec::new()),
+                };
+                ReadDto {
+                    format: Some(t.format.as_str()),
+                    encoding: Some(encoding.to_string()),
+                    extract: Some(if t.format == Format::Pdf {
+                        "pdf"
+                    } else {
+                        "html"
+                    }),
+                    source: t.decoded.map(|d| d.text),
+                    warnings: warnings.iter().map(MessageDto::from).collect(),
+                    ..ReadDto::default()
+                }
+            }
+        }
+    }
+}
+
+/// The page's request to `read_blocks`: blocks its own readers extracted.
+#[derive(Deserialize, Debug)]
+pub struct BlocksRequest {
+    /// `html` or `pdf` (any format name of [`crate::extract::Format::as_str`]).
+    pub format: String,
+    /// The encoding `read` decided (HTML), echoed in the result; "binary" when absent.
+    #[serde(default)]
+    pub encoding: Option<String>,
+    /// The blocks, in order.
+    pub blocks: Vec<BlockInDto>,
+    /// The page's readers' own warnings (`no-article`, `truncated`), by code; those `read`
+    /// gave stay with the page.
+    #[serde(default)]
+    pub warnings: Vec<WarningInDto>,
+}
+
+/// One block of a [`BlocksRequest`].
+#[derive(Deserialize, Debug)]
+pub struct BlockInDto {
+    /// Its text, white space as extracted (the core collapses it).
+    pub text: String,
+    /// `heading`, `item` or `paragraph` (the default).
+    #[serde(default)]
+    pub kind: Option<String>,
+}
+
+/// A warning handed back by the page.
+#[derive(Deserialize, Debug)]
+pub struct WarningInDto {
+    /// Its code.
+    pub code: String,
+    /// Its parameters (numbers).
+    #[serde(default)]
+    pub params: std::collections::BTreeMap<String, u64>,
+}
+
+impl BlocksRequest {
+    /// Text from the blocks, by [`crate::extract::from_blocks`]; the page's warnings of a
+    /// code the core does not know are refused with the request.
+    pub fn read(&self, limits: &crate::extract::Limits) -> ReadDto {
+        use crate::decode::{InputError, Warning};
+        use crate::extract::{BlockKind, Format};
+        let Some(format) = Format::from_name(&self.format) else {
+            return ReadDto::refused(&InputError::BrowserOnly { format: "text" });
+        };
+        let kind = |k: &Option<String>| match k.as_deref() {
+            Some("heading") => BlockKind::Heading,
+            Some("item") => BlockKind::Item,
+            _ => BlockKind::Paragraph,
+        };
+        let blocks = self.blocks.iter().map(|b| (b.text.as_str(), kind(&b.kind)));
+        let own = self
+            .warnings
+            .iter()
+            .filter_map(|w| Warning::from_code(&w.code, |k| w.params.get(k).copied()))
+            .collect();
+        match crate::extract::from_blocks(format, "binary", blocks, own, limits) {
+            Err(e) => ReadDto::refused(&e),
+            Ok(e) => {
+                let mut dto = ReadDto::read(e);
+                dto.encoding = Some(
+                    self.encoding
+                        .clone()
+                        .unwrap_or_else(|| "binary".to_string()),
+                );
+                dto
+            }
+        }
+    }
+}
+
+/// The size limits, in bytes, for the page (it keeps no copy of the numbers).
+#[derive(Serialize, Debug)]
+pub struct LimitsDto {
+    /// Largest file.
+    pub max_file_bytes: u64,
+    /// Largest total of the files of one comparison.
+    pub max_total_bytes: u64,
+    /// Largest text of one document, in UTF-8 bytes.
+    pub max_text_bytes: u64,
+    /// Largest part unpacked from a .docx.
+    pub max_unpacked_bytes: u64,
+}
+
+impl From<&crate::extract::Limits> for LimitsDto {
+    fn from(l: &crate::extract::Limits) -> Self {
+        LimitsDto {
+            max_file_bytes: l.max_file_bytes,
+            max_total_bytes: l.max_total_bytes,
+            max_text_bytes: l.max_text_bytes,
+            max_unpacked_bytes: l.max_unpacked_bytes,
+        }
+    }
+}
+
+/// The command line's refusal of a file under `--format json`: one line on stderr.
+#[derive(Serialize, Debug)]
+pub struct RefusalDto {
+    /// Always [`SCHEMA`].
+    pub schema: &'static str,
+    /// The file, as given on the command line.
+    pub file: String,
+    /// Why.
+    pub error: MessageDto,
+}
+
 /// A human-readable rendering for the terminal.
 pub fn to_text(c: &Comparison, explain: bool) -> String {
     use std::fmt::Write;

@@ -329,3 +329,22 @@ fn hostile_markdown_drops_raw_html() {
 fn an_svg_image_is_refused() {
     assert!(refused("hostile/drawing.svg").contains("SVG image"));
 }
+
+#[test]
+fn refusals_under_format_json_are_one_json_line_with_a_code() {
+    for (rel, code) in [
+        ("refused/png-named.txt", "binary"),
+        ("refused/nul-bytes.txt", "nul-byte"),
+        ("refused/old-word.doc", "old-format"),
+        ("refused/spreadsheet.docx", "not-docx"),
+        ("refused/truncated.docx", "damaged"),
+        ("refused/zip-bomb.docx", "unpacked-too-large"),
+        ("text/empty.txt", "empty"),
+    ] {
+        let line = refused(rel);
+        let v: Value = serde_json::from_str(line.trim()).expect("a JSON line");
+        assert_eq!(v["error"]["code"], code, "{rel}: {line}");
+        assert!(v["file"].as_str().unwrap_or("").ends_with(rel), "{line}");
+        assert!(!v["error"]["message"].as_str().unwrap_or("").is_empty());
+    }
+}

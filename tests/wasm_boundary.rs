@@ -112,3 +112,31 @@ fn progress_goes_to_the_callback_and_never_breaks_the_comparison() {
         }
     }
 }
+
+#[wasm_bindgen_test]
+fn read_gives_text_or_a_code_and_hands_html_and_pdf_to_the_page() {
+    let md = to_json(&recoupe::wasm::read("a.md", b"# Titre\n\n- un *point*\n").expect("a result"));
+    assert_eq!(md["format"], "markdown");
+    assert_eq!(md["text"], "Titre\n\nun point");
+    let png = to_json(&recoupe::wasm::read("a.txt", b"\x89PNG\r\n\x1a\n\0\0").expect("a result"));
+    assert_eq!(png["error"]["code"], "binary");
+    assert_eq!(png["error"]["params"]["format"], "png");
+    let latin = to_json(&recoupe::wasm::read("a.txt", b"D\xE9j\xE0 vu").expect("a result"));
+    assert_eq!(latin["text"], "Déjà vu");
+    assert_eq!(latin["warnings"][0]["code"], "windows-1252");
+    let html = to_json(&recoupe::wasm::read("a.html", b"<p>caf\xE9</p>").expect("a result"));
+    assert_eq!(html["extract"], "html");
+    assert_eq!(html["encoding"], "windows-1252");
+    let blocks = js(r#"{"format": "html", "encoding": "windows-1252",
+        "blocks": [{"text": "  Un   titre ", "kind": "heading"}, {"text": "Du texte."}],
+        "warnings": [{"code": "no-article", "params": {}}]}"#);
+    let read = to_json(&recoupe::wasm::read_blocks(blocks).expect("a result"));
+    assert_eq!(read["text"], "Un titre\n\nDu texte.");
+    assert_eq!(read["warnings"][0]["code"], "no-article");
+    let limits = to_json(&recoupe::wasm::limits().expect("limits"));
+    assert_eq!(limits["max_file_bytes"], 16 * 1024 * 1024);
+    let total = to_json(
+        &recoupe::wasm::check_total(vec![60.0 * 1048576.0, 5.0 * 1048576.0]).expect("a result"),
+    );
+    assert_eq!(total["code"], "total-too-large");
+}

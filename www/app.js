@@ -322,7 +322,7 @@ function addDocs(read, failures) {
 async function addFiles(files) {
   const read = [], failures = [];
   try {
-    checkFilesTotal(files);
+    await checkFilesTotal(files);
   } catch (e) {
     say(errorMessage(e), 'error');
     return;

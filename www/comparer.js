@@ -13,6 +13,8 @@
 //   `reason` is 'superseded'. cancel() rejects the running one with reason 'cancelled',
 //   terminates the worker (the only way to stop a synchronous wasm call) and starts a fresh
 //   one from the already compiled module.
+// - createCaller(): a second engine worker for the core's short functions (reading files:
+//   `await caller.call('read', [name, bytes])`), started on the first call.
 // - Where the engine comes from: the single file built by `cargo xtask build` carries the
 //   wasm (base64, `#recoupe-wasm`) and the worker source (glue + worker.js,
 //   `#recoupe-worker`). The worker is a Blob URL, so it works from file:// too.
@@ -44,12 +46,29 @@ function embeddedSources(doc) {
   return { wasmBytes: base64Bytes(wasmEl.textContent || ''), workerSource: workerEl.textContent || '' };
 }
 
+/** Compiled once per page: the comparer and the caller share it. */
+let embeddedModule = null;
+
+function compileSources(options) {
+  if (options.wasmBytes && options.workerSource) {
+    return WebAssembly.compile(options.wasmBytes).then((module) => ({ module, workerSource: options.workerSource }));
+  }
+  if (!embeddedModule) {
+    embeddedModule = (async () => {
+      const sources = embeddedSources(document);
+      return { module: await WebAssembly.compile(sources.wasmBytes), workerSource: sources.workerSource };
+    })();
+    embeddedModule.catch(() => { embeddedModule = null; });
+  }
+  return embeddedModule;
+}
+
 /**
  * Creates a comparer. `options` (for tests): {wasmBytes, workerSource} instead of the
  * embedded ones.
  */
 export function createComparer(options = {}) {
-  let sources;
+  let workerSource;
   let module = null;
   let worker = null;
   let workerUrl = null;
@@ -58,9 +77,8 @@ export function createComparer(options = {}) {
   let nextId = 1;
 
   const compiled = (async () => {
-    sources = options.wasmBytes && options.workerSource ? options : embeddedSources(document);
-    module = await WebAssembly.compile(sources.wasmBytes);
-    workerUrl = URL.createObjectURL(new Blob([sources.workerSource], { type: 'text/javascript' }));
+    ({ module, workerSource } = await compileSources(options));
+    workerUrl = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
   })();
 
   function settle(fn, value) {
@@ -146,4 +164,66 @@ export function createComparer(options = {}) {
   }
 
   return { compare, cancel, dispose, ready };
+}
+
+/**
+ * A second engine worker for the core's short functions (worker.js `call`: reading files),
+ * so that reading never waits behind a comparison nor dies with a cancelled one.
+ *
+ *   const caller = createCaller();
+ *   const result = await caller.call('read', [name, bytes]);
+ *
+ * Started on the first call (and again after a crash); calls are answered in order. Rejects
+ * with an Error whose `reason` is 'engine' (the core threw), 'fatal' or 'crashed'.
+ * `options`: as createComparer's.
+ */
+export function createCaller(options = {}) {
+  let started = null;
+  let nextId = 1;
+  const pending = new Map(); // id → {resolve, reject}
+
+  function start() {
+    started = (async () => {
+      const { module, workerSource } = await compileSources(options);
+      const url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
+      const w = new Worker(url, { name: 'recoupe-read' });
+      await new Promise((resolve, reject) => {
+        w.onmessage = (event) => {
+          const msg = event.data || {};
+          if (msg.type === 'ready') resolve();
+          else if (msg.type === 'fatal') reject(fail(msg.message, 'fatal'));
+          else if (pending.has(msg.id)) {
+            const job = pending.get(msg.id);
+            pending.delete(msg.id);
+            if (msg.type === 'return') job.resolve(msg.value);
+            else job.reject(fail(msg.message, 'engine'));
+          }
+        };
+        w.onerror = (event) => {
+          event.preventDefault();
+          const e = fail('the reading engine crashed: ' + (event.message || 'unknown error'), 'crashed');
+          reject(e);
+          for (const job of pending.values()) job.reject(e);
+          pending.clear();
+          started = null;
+          w.terminate();
+        };
+        w.postMessage({ type: 'init', module });
+      });
+      return w;
+    })();
+    started.catch(() => { started = null; });
+    return started;
+  }
+
+  async function call(fn, args = []) {
+    const w = await (started || start());
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      w.postMessage({ type: 'call', id, fn, args });
+    });
+  }
+
+  return { call };
 }

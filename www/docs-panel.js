@@ -149,6 +149,7 @@ function failedItem(f, on) {
   msg.className = 'doc-error';
   msg.setAttribute('role', 'alert');
   msg.textContent = `${t('docs.failed')} — ${errorMessage(f)}`;
+  if (f.code) msg.dataset.code = f.code; // the reader's code (tests compare it with the command line's)
   main.append(name, msg);
   const actions = document.createElement('div');
   actions.className = 'doc-actions';

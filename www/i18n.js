@@ -196,6 +196,87 @@ const STRINGS = {
     'view.label': 'Side-by-side comparison',
     'inspector.label': 'What changed',
     'view.empty': 'Nothing to show with this filter.',
+    // Why a file could not be read, and what to know about one that was: the codes and
+    // parameters of the core's reader (src/decode.rs, src/extract.rs) and of the page's own
+    // readers (ingest.js, pdfreader.js); see errorMessage and warningMessage below.
+    'error.too-large': 'the file is {size}, more than the limit of {limit} per file',
+    'error.total-too-large': 'the files together are {size}, more than the limit of {limit} in total',
+    'error.text-too-large': 'its text is {size}, more than the limit of {limit} of text per document',
+    'error.text-too-large.pasted': 'the pasted text is {size}, more than the limit of {limit} of text per document',
+    'error.unpacked-too-large': 'a part of this file unpacks to more than the limit of {limit}',
+    'error.binary': 'this is {format}, not text; recoupe reads .txt, .md, .html, .docx and .pdf files',
+    'error.nul-byte': 'this is binary data (a NUL byte at byte {at}), not text; recoupe reads .txt, .md, .html, .docx and .pdf files',
+    'error.nul-char': 'this is binary data (a NUL character at byte {at} of the text), not text; recoupe reads .txt, .md, .html, .docx and .pdf files',
+    'error.control-chars': 'this is binary data ({count} control characters in {total}), not text; recoupe reads .txt, .md, .html, .docx and .pdf files',
+    'error.empty': 'the file is empty',
+    'error.no-text': 'no text was found in this {format} file',
+    'error.no-text.html': 'no text was found in this HTML file (the page has no article text)',
+    'error.no-text.pdf': 'no text was found in this PDF file (it may be a scanned image; recoupe does not read text in images)',
+    'error.damaged': 'this {format} file is damaged or is not what its name says: {reason}',
+    'error.damaged.pdf': 'this PDF is damaged or is not a PDF, and no text could be read from it',
+    'error.old-format': 'a .{ext} document cannot be read; save it as .docx, .pdf or .txt and add it again',
+    'error.web-archive': 'a .{ext} web archive cannot be read; save the page as “Web page, HTML only” (.html) and add that',
+    'error.not-docx': '{kind} cannot be read; recoupe reads Word documents (.docx); save the text as .docx, .pdf or .txt',
+    'error.password': 'a password-protected {format} file cannot be read; save a copy without a password and add that',
+    'error.password.pdf': 'this PDF is protected by a password; open it in your PDF viewer, copy its text and paste it here',
+    'error.too-slow': 'reading this {format} file took more than {seconds} seconds and was stopped; copy its text into a .txt file and add that',
+    'error.too-slow.pdf': 'reading this PDF took more than {seconds} seconds and was stopped; copy its text from your PDF viewer and paste it here',
+    'error.unreadable': 'the file could not be read (was it moved or deleted?)',
+    'error.pdf-failed': 'the PDF could not be read ({detail})',
+    'error.pdf-unavailable': 'PDF reading is not available in this page; copy the text from your PDF viewer and paste it here',
+    'error.engine': 'the reading engine failed ({detail})',
+    'warning.bomless-utf16': 'the file has no byte-order mark; it was read as {encoding} because every other byte is zero',
+    'warning.replaced-bytes': 'some bytes are not valid {encoding}; they were replaced by \uFFFD',
+    'warning.lossy-utf8': 'invalid UTF-8 sequences replaced by \uFFFD: {count}',
+    'warning.windows-1252': 'the file is not UTF-8; it was read as Windows-1252 (Western European, Latin-1)',
+    'warning.no-article': 'no article was recognised in this page; all its visible text was taken',
+    'warning.truncated': 'only the first {read} of {pages} pages were read: the text limit was reached',
+    'format.text': 'text',
+    'format.markdown': 'Markdown',
+    'format.html': 'HTML',
+    'format.docx': 'Word (.docx)',
+    'format.pdf': 'PDF',
+    'binary.pdf': 'a PDF document',
+    'binary.png': 'a PNG image',
+    'binary.jpeg': 'a JPEG image',
+    'binary.gif': 'a GIF image',
+    'binary.zip': 'a ZIP archive (or an Office document other than .docx)',
+    'binary.zip-empty': 'an empty ZIP archive',
+    'binary.ole': 'an old Microsoft Office document (.doc, .xls, .ppt)',
+    'binary.rtf': 'a Rich Text Format (.rtf) document',
+    'binary.elf': 'a program (ELF executable)',
+    'binary.gzip': 'a gzip-compressed file',
+    'binary.bzip2': 'a bzip2-compressed file',
+    'binary.xz': 'an xz-compressed file',
+    'binary.7z': 'a 7-Zip archive',
+    'binary.rar': 'a RAR archive',
+    'binary.wasm': 'a WebAssembly module',
+    'binary.sqlite': 'an SQLite database',
+    'binary.ogg': 'an Ogg audio or video file',
+    'binary.flac': 'a FLAC audio file',
+    'binary.mp3': 'an MP3 audio file',
+    'binary.woff': 'a web font',
+    'binary.ttf': 'a TrueType font',
+    'binary.exe': 'a Windows program',
+    'binary.mp4': 'an MP4/QuickTime video or audio file',
+    'binary.webp': 'a WebP image',
+    'binary.wav': 'a WAV audio file',
+    'binary.avi': 'an AVI video',
+    'binary.riff': 'a RIFF media file',
+    'binary.svg': 'an SVG image',
+    'zip.xlsx': 'an Excel workbook',
+    'zip.pptx': 'a PowerPoint presentation',
+    'zip.odf': 'an OpenDocument file',
+    'zip.docx-layout': 'a Word document of an unusual layout',
+    'zip.zip': 'a ZIP archive',
+    'reason.no-directory': 'the zip directory is missing (the file is cut short?)',
+    'reason.bad-entry': 'a zip entry is damaged',
+    'reason.cut-short': 'the file is cut short',
+    'reason.compression': 'it uses a compression method recoupe does not know',
+    'reason.inflate': 'a compressed part is damaged',
+    'reason.xml': 'its XML is not well-formed',
+    'reason.parse': 'the page could not be parsed',
+    'reason.structure': 'its structure could not be read',
   },
   fr: {
     'app.tagline': 'Recouper deux récits d’un même événement',
@@ -384,67 +465,83 @@ const STRINGS = {
     'view.label': 'Comparaison côte à côte',
     'inspector.label': 'Ce qui a changé',
     'view.empty': 'Rien à afficher avec ce filtre.',
-    // Messages about a file that could not be read (errorMessage below); English ones are
-    // the messages of ingest.js and pdfreader.js themselves.
+    // Why a file could not be read, and what to know about one that was (see the English table).
     'error.too-large': 'le fichier fait {size}, plus que la limite de {limit} par fichier',
-    'error.too-large.part': 'une partie de ce fichier se décompresse en plus de {limit}, la limite (une bombe zip ?)',
     'error.total-too-large': 'les fichiers font ensemble {size}, plus que la limite de {limit} au total',
     'error.text-too-large': 'son texte fait {size}, plus que la limite de {limit} de texte par document',
     'error.text-too-large.pasted': 'le texte collé fait {size}, plus que la limite de {limit} de texte par document',
+    'error.unpacked-too-large': 'une partie de ce fichier se décompresse en plus de {limit}, la limite (une bombe zip ?)',
+    'error.binary': 'c’est {format}, pas du texte ; recoupe lit les fichiers .txt, .md, .html, .docx et .pdf',
+    'error.nul-byte': 'ce sont des données binaires (un octet NUL à l’octet {at}), pas du texte ; recoupe lit les fichiers .txt, .md, .html, .docx et .pdf',
+    'error.nul-char': 'ce sont des données binaires (un caractère NUL à l’octet {at} du texte), pas du texte ; recoupe lit les fichiers .txt, .md, .html, .docx et .pdf',
+    'error.control-chars': 'ce sont des données binaires ({count} caractères de contrôle sur {total}), pas du texte ; recoupe lit les fichiers .txt, .md, .html, .docx et .pdf',
     'error.empty': 'le fichier est vide',
     'error.no-text': 'aucun texte n’a été trouvé dans ce fichier {format}',
     'error.no-text.pdf': 'aucun texte n’a été trouvé dans ce PDF (c’est peut-être une image numérisée ; recoupe ne lit pas le texte des images)',
     'error.no-text.html': 'aucun texte n’a été trouvé dans cette page HTML (elle n’a pas de texte d’article)',
-    'error.binary': 'c’est {what}, pas du texte ; recoupe lit les fichiers .txt, .md, .html, .docx et .pdf',
-    'error.binary.nul-byte': 'ce sont des données binaires (un octet NUL à l’octet {at}), pas du texte ; recoupe lit les fichiers .txt, .md, .html, .docx et .pdf',
-    'error.binary.nul-char': 'ce sont des données binaires (un caractère NUL au caractère {at}), pas du texte ; recoupe lit les fichiers .txt, .md, .html, .docx et .pdf',
-    'error.binary.controls': 'ce sont des données binaires ({controls} caractères de contrôle sur {total}), pas du texte ; recoupe lit les fichiers .txt, .md, .html, .docx et .pdf',
-    'error.malformed': 'ce fichier Word (.docx) est endommagé ou n’est pas ce que dit son nom : {detail}',
-    'error.unsupported.old-format': 'un document {what} ne peut pas être lu ; enregistrez-le en .docx, .pdf ou .txt et ajoutez-le à nouveau',
-    'error.unsupported.web-archive': 'une archive web {what} ne peut pas être lue ; enregistrez la page en « Page web, HTML uniquement » (.html) et ajoutez celle-ci',
-    'error.unsupported.no-decompression': 'ce navigateur ne sait pas décompresser les fichiers .docx ; utilisez un navigateur récent ou la ligne de commande',
-    'error.unsupported.zip-not-docx': 'c’est {what}, qui ne peut pas être lu ; recoupe lit les documents Word (.docx) ; enregistrez le texte en .docx, .pdf ou .txt',
+    'error.damaged': 'ce fichier {format} est endommagé ou n’est pas ce que dit son nom : {reason}',
+    'error.damaged.pdf': 'ce PDF est endommagé ou n’est pas un PDF, et aucun texte n’a pu en être lu',
+    'error.old-format': 'un document .{ext} ne peut pas être lu ; enregistrez-le en .docx, .pdf ou .txt et ajoutez-le à nouveau',
+    'error.web-archive': 'une archive web .{ext} ne peut pas être lue ; enregistrez la page en « Page web, HTML uniquement » (.html) et ajoutez celle-ci',
+    'error.not-docx': 'c’est {kind}, qui ne peut pas être lu ; recoupe lit les documents Word (.docx) ; enregistrez le texte en .docx, .pdf ou .txt',
+    'error.password': 'un fichier {format} protégé par un mot de passe ne peut pas être lu ; enregistrez-en une copie sans mot de passe et ajoutez celle-ci',
+    'error.password.pdf': 'ce PDF est protégé par un mot de passe ; ouvrez-le dans votre lecteur PDF, copiez son texte et collez-le ici',
+    'error.too-slow': 'la lecture de ce fichier {format} a pris plus de {seconds} secondes et a été arrêtée ; copiez son texte dans un fichier .txt et ajoutez celui-ci',
+    'error.too-slow.pdf': 'la lecture de ce PDF a pris plus de {seconds} secondes et a été arrêtée ; copiez son texte depuis votre lecteur PDF et collez-le ici',
     'error.unreadable': 'le fichier n’a pas pu être lu (a-t-il été déplacé ou supprimé ?)',
-    'error.pdf-password': 'ce PDF est protégé par un mot de passe ; ouvrez-le dans votre lecteur PDF, copiez son texte et collez-le ici',
-    'error.pdf-damaged': 'ce PDF est endommagé ou n’est pas un PDF, et aucun texte n’a pu en être lu',
     'error.pdf-failed': 'le PDF n’a pas pu être lu ({detail})',
-    'error.pdf-timeout': 'la lecture de ce PDF a pris plus de {seconds} secondes et a été arrêtée ; copiez son texte depuis votre lecteur PDF et collez-le ici',
     'error.pdf-unavailable': 'la lecture des PDF n’est pas disponible dans cette page ; copiez le texte depuis votre lecteur PDF et collez-le ici',
+    'error.engine': 'le moteur de lecture a échoué ({detail})',
+    'warning.bomless-utf16': 'le fichier n’a pas d’indicateur d’ordre des octets ; il a été lu en {encoding} car un octet sur deux est nul',
+    'warning.replaced-bytes': 'des octets ne sont pas valides en {encoding} ; ils ont été remplacés par \uFFFD',
+    'warning.lossy-utf8': 'séquences UTF-8 invalides remplacées par \uFFFD : {count}',
+    'warning.windows-1252': 'le fichier n’est pas en UTF-8 ; il a été lu en Windows-1252 (Europe occidentale, Latin-1)',
+    'warning.no-article': 'aucun article n’a été reconnu dans cette page ; tout son texte visible a été pris',
+    'warning.truncated': 'seules les {read} premières pages sur {pages} ont été lues : la limite de texte était atteinte',
+    'format.text': 'texte',
+    'format.docx': 'Word (.docx)',
+    'binary.pdf': 'un document PDF',
+    'binary.png': 'une image PNG',
+    'binary.jpeg': 'une image JPEG',
+    'binary.gif': 'une image GIF',
+    'binary.zip': 'une archive ZIP (ou un document Office autre que .docx)',
+    'binary.zip-empty': 'une archive ZIP vide',
+    'binary.ole': 'un ancien document Microsoft Office (.doc, .xls, .ppt)',
+    'binary.rtf': 'un document RTF (.rtf)',
+    'binary.elf': 'un programme (exécutable ELF)',
+    'binary.gzip': 'un fichier compressé gzip',
+    'binary.bzip2': 'un fichier compressé bzip2',
+    'binary.xz': 'un fichier compressé xz',
+    'binary.7z': 'une archive 7-Zip',
+    'binary.rar': 'une archive RAR',
+    'binary.wasm': 'un module WebAssembly',
+    'binary.sqlite': 'une base de données SQLite',
+    'binary.ogg': 'un fichier audio ou vidéo Ogg',
+    'binary.flac': 'un fichier audio FLAC',
+    'binary.mp3': 'un fichier audio MP3',
+    'binary.woff': 'une police web',
+    'binary.ttf': 'une police TrueType',
+    'binary.exe': 'un programme Windows',
+    'binary.mp4': 'un fichier vidéo ou audio MP4/QuickTime',
+    'binary.webp': 'une image WebP',
+    'binary.wav': 'un fichier audio WAV',
+    'binary.avi': 'une vidéo AVI',
+    'binary.riff': 'un fichier multimédia RIFF',
+    'binary.svg': 'une image SVG',
+    'zip.xlsx': 'un classeur Excel',
+    'zip.pptx': 'une présentation PowerPoint',
+    'zip.odf': 'un fichier OpenDocument',
+    'zip.docx-layout': 'un document Word d’une organisation inhabituelle',
+    'zip.zip': 'une archive ZIP',
+    'reason.no-directory': 'le répertoire zip manque (le fichier est-il tronqué ?)',
+    'reason.bad-entry': 'une entrée zip est endommagée',
+    'reason.cut-short': 'le fichier est tronqué',
+    'reason.compression': 'il utilise une méthode de compression que recoupe ne connaît pas',
+    'reason.inflate': 'une partie compressée est endommagée',
+    'reason.xml': 'son XML est mal formé',
+    'reason.parse': 'la page n’a pas pu être analysée',
+    'reason.structure': 'sa structure n’a pas pu être lue',
   },
-};
-
-/** French for the English phrases that ingest.js puts in `what` and `detail`. */
-const PHRASES_FR = {
-  'a PDF document': 'un document PDF',
-  'a PNG image': 'une image PNG',
-  'a JPEG image': 'une image JPEG',
-  'a GIF image': 'une image GIF',
-  'an SVG image': 'une image SVG',
-  'a ZIP archive (or an Office document other than .docx)': 'une archive ZIP (ou un document Office autre que .docx)',
-  'an old Microsoft Office document (.doc, .xls, .ppt)': 'un ancien document Microsoft Office (.doc, .xls, .ppt)',
-  'a Rich Text Format (.rtf) document': 'un document RTF (.rtf)',
-  'a program (ELF executable)': 'un programme (exécutable ELF)',
-  'a gzip-compressed file': 'un fichier compressé gzip',
-  'a 7-Zip archive': 'une archive 7-Zip',
-  'a RAR archive': 'une archive RAR',
-  'a WebAssembly module': 'un module WebAssembly',
-  'an Ogg audio or video file': 'un fichier audio ou vidéo Ogg',
-  'a FLAC audio file': 'un fichier audio FLAC',
-  'a web font': 'une police web',
-  'an MP4/QuickTime video or audio file': 'un fichier vidéo ou audio MP4/QuickTime',
-  'a RIFF media file (WebP, WAV, AVI)': 'un fichier multimédia RIFF (WebP, WAV, AVI)',
-  'an SQLite database': 'une base de données SQLite',
-  'a ZIP archive': 'une archive ZIP',
-  'an Excel workbook': 'un classeur Excel',
-  'a PowerPoint presentation': 'une présentation PowerPoint',
-  'an OpenDocument file': 'un fichier OpenDocument',
-  'the zip directory is missing (the file is cut short?)': 'le répertoire zip manque (le fichier est-il tronqué ?)',
-  'a zip directory entry is damaged': 'une entrée du répertoire zip est endommagée',
-  'a zip entry is damaged': 'une entrée zip est endommagée',
-  'the file is cut short': 'le fichier est tronqué',
-  'it uses a compression method recoupe does not know': 'il utilise une méthode de compression que recoupe ne connaît pas',
-  'a compressed part is damaged': 'une partie compressée est endommagée',
-  'its XML is not well-formed': 'son XML est mal formé',
 };
 
 /** The supported interface languages. */
@@ -495,26 +592,47 @@ export function formatSize(bytes) {
   return formatSizeIn(bytes, current);
 }
 
+/** The words for a parameter of a reader's message (an id becomes a phrase, a size "16 MB"). */
+function paramWords(code, params) {
+  const vars = { ...params };
+  for (const k of ['size', 'limit']) if (typeof params[k] === 'number') vars[k] = formatSize(params[k]);
+  for (const k of ['at', 'count', 'total', 'read', 'pages', 'seconds']) if (typeof params[k] === 'number') vars[k] = formatNumber(params[k]);
+  if (typeof params.format === 'string') vars.format = t(code === 'binary' ? `binary.${params.format}` : `format.${params.format}`);
+  if (typeof params.kind === 'string') vars.kind = t(`zip.${params.kind}`);
+  if (typeof params.reason === 'string') vars.reason = t(`reason.${params.reason}`);
+  return vars;
+}
+
+/** The key for a code: `<prefix>.<code>.<variant | reason | format | kind>` when there is one, else `<prefix>.<code>`. */
+function messageKey(prefix, code, params) {
+  const table = STRINGS[current] || STRINGS.en;
+  const keys = [params.variant, params.reason, params.format, params.kind]
+    .filter((v) => typeof v === 'string')
+    .map((v) => `${prefix}.${code}.${v}`)
+    .concat(`${prefix}.${code}`);
+  return keys.find((k) => k in table || k in STRINGS.en);
+}
+
 /**
- * What to tell the user about a file that could not be read: `{code, params, message}` as
- * thrown by ingest.js or pdfreader.js, in the current language. The English message is the
- * one the error carries; other languages look up `error.<code>[.<variant>]`, and fall back to
- * it for codes they do not know (the engine's own messages).
+ * What to tell the user about a file that could not be read, in the current language:
+ * `{code, params}` as thrown by ingest.js (the core's refusals) or pdfreader.js, worded by
+ * `error.<code>[.<variant>]`; an error without a known code shows its own message.
  */
 export function errorMessage(err) {
   if (!err) return '';
-  const message = err.message || String(err);
-  if (current === 'en' || !err.code) return message;
   const params = err.params || {};
-  const table = STRINGS[current] || {};
-  const key = [`error.${err.code}.${params.variant}`, `error.${err.code}`].find((k) => k in table);
-  if (!key) return message;
-  const phrase = (x) => (current === 'fr' && PHRASES_FR[x]) || x;
-  const vars = { ...params };
-  for (const k of ['size', 'limit']) if (typeof params[k] === 'number') vars[k] = formatSize(params[k]);
-  for (const k of ['at', 'controls', 'total']) if (typeof params[k] === 'number') vars[k] = formatNumber(params[k]);
-  for (const k of ['what', 'detail']) if (typeof params[k] === 'string') vars[k] = phrase(params[k]);
-  return t(key, vars);
+  const key = err.code ? messageKey('error', err.code, params) : null;
+  if (!key) return err.message || String(err);
+  return t(key, paramWords(err.code, params));
+}
+
+/** A reader's warning about a file (`{code, params}`), in the current language. */
+export function warningMessage(w) {
+  if (typeof w === 'string') return w;
+  const params = (w && w.params) || {};
+  const key = w && w.code ? messageKey('warning', w.code, params) : null;
+  if (!key) return (w && (w.message || w.code)) || '';
+  return t(key, paramWords(w.code, params));
 }
 
 const formatters = new Map();

@@ -8,7 +8,8 @@
 // nothing else is started or fetched.
 //
 // In:  {id, bytes: ArrayBuffer, maxChars}
-// Out: {id, ok: true, blocks: [{text}], pages, warnings} or {id, ok: false, code, message}
+// Out: {id, ok: true, blocks: [{text}], pages, warnings: [{code, params}]} or
+//      {id, ok: false, code, params}: codes only, worded by the page (i18n.js, error.<code>)
 //
 // Reading order is the order of the text in the page's content (as in Firefox's reader and
 // find bar), not a geometric sort, which would mix the columns of a two-column page. Lines
@@ -148,7 +149,7 @@ async function extract(bytes, maxChars) {
       pages.push(lines);
       page.cleanup();
     }
-    if (pages.length < doc.numPages) warnings.push(`only the first ${pages.length} of ${doc.numPages} pages were read: the text limit was reached`);
+    if (pages.length < doc.numPages) warnings.push({ code: 'truncated', params: { read: pages.length, pages: doc.numPages } });
     // Paragraphs may run over a page break: continue one when it stops mid-sentence and the
     // next page starts in lower case.
     const blocks = [];
@@ -174,13 +175,13 @@ async function extract(bytes, maxChars) {
 function failure(err) {
   const name = (err && err.name) || '';
   if (name === 'PasswordException') {
-    return { code: 'pdf-password', message: 'this PDF is protected by a password; open it in your PDF viewer, copy its text and paste it here' };
+    return { code: 'password', params: { format: 'pdf' } };
   }
   if (name === 'InvalidPDFException' || name === 'MissingPDFException' || name === 'FormatError' || name === 'UnknownErrorException') {
-    return { code: 'pdf-damaged', message: 'this PDF is damaged or is not a PDF, and no text could be read from it' };
+    return { code: 'damaged', params: { format: 'pdf' } };
   }
   const detail = String((err && err.message) || err).slice(0, 200);
-  return { code: 'pdf-failed', message: `the PDF could not be read (${detail})`, detail };
+  return { code: 'pdf-failed', params: { detail } };
 }
 
 self.onmessage = async (event) => {

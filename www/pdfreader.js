@@ -6,7 +6,8 @@
 // and unpacked only when the first PDF arrives, so pages without PDFs never pay for it. The
 // worker stays for the next PDF. A PDF that takes longer than PDF_TIME_LIMIT_MS stops the
 // worker (the only way to stop pdf.js at once); the next PDF starts a fresh one. Errors carry
-// `code` ('pdf-password', 'pdf-damaged', 'pdf-failed', 'pdf-timeout', 'pdf-unavailable').
+// `code` and `params` ('password', 'damaged', 'too-slow' as the core's; 'pdf-failed',
+// 'pdf-unavailable'), worded by i18n.js; warnings are {code, params} ('truncated').
 
 import { base64Bytes } from './comparer.js';
 
@@ -19,8 +20,8 @@ let worker = null;
 let nextId = 1;
 const pending = new Map(); // id → {resolve, reject, timer}
 
-function pdfError(code, message, params = {}) {
-  const err = new Error(message);
+function pdfError(code, params = {}) {
+  const err = new Error(code);
   err.code = code;
   err.params = params;
   return err;
@@ -29,7 +30,7 @@ function pdfError(code, message, params = {}) {
 async function unpackWorkerSource() {
   const el = document.getElementById(PDFJS_ID);
   if (!el || typeof DecompressionStream !== 'function') {
-    throw pdfError('pdf-unavailable', 'PDF reading is not available in this page; copy the text from your PDF viewer and paste it here');
+    throw pdfError('pdf-unavailable');
   }
   const gz = base64Bytes(el.textContent || '');
   const source = await new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
@@ -51,19 +52,19 @@ async function startWorker() {
   if (worker) return worker;
   worker = new Worker(workerUrl, { name: 'recoupe-pdf' });
   worker.onmessage = (event) => {
-    const { id, ok, code, message, detail, ...result } = event.data;
+    const { id, ok, code, params, ...result } = event.data;
     const job = pending.get(id);
     // pdf.js's worker half, on loading, also posts its own "ready" message: it has no id.
     if (!job) return;
     pending.delete(id);
     clearTimeout(job.timer);
     if (ok) job.resolve(result);
-    else job.reject(pdfError(code, message, { detail }));
+    else job.reject(pdfError(code, params));
   };
   worker.onerror = (event) => {
     event.preventDefault();
     const detail = event.message || 'unknown error';
-    stopWorker(pdfError('pdf-failed', `the PDF reader stopped (${detail})`, { detail }));
+    stopWorker(pdfError('pdf-failed', { detail }));
   };
   return worker;
 }
@@ -74,7 +75,7 @@ async function readOne(bytes, maxChars) {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       const seconds = PDF_TIME_LIMIT_MS / 1000;
-      stopWorker(pdfError('pdf-timeout', `reading this PDF took more than ${seconds} seconds and was stopped; copy its text from your PDF viewer and paste it here`, { seconds }));
+      stopWorker(pdfError('too-slow', { format: 'pdf', seconds }));
     }, PDF_TIME_LIMIT_MS);
     pending.set(id, { resolve, reject, timer });
     const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
@@ -86,7 +87,7 @@ let queue = Promise.resolve();
 
 /**
  * Reads the text of a PDF (Uint8Array; its buffer is handed over to the worker): resolves to
- * {blocks: [{text}], pages, warnings}; stops reading pages once `maxChars` are out. PDFs are
+ * {blocks: [{text}], pages, warnings: [{code, params}]}; stops reading pages once `maxChars` are out. PDFs are
  * read one at a time, so the time limit of one never stops another.
  */
 export function readPdf(bytes, maxChars) {

@@ -8,10 +8,15 @@
 //   {type: 'compare', id, documents, config}           -> {type: 'progress', id, phase, fraction}*
 //                                                          then {type: 'result', id, report}
 //                                                          or   {type: 'error', id, message}
+//   {type: 'call', id, fn, args}                      -> {type: 'return', id, value}
+//                                                          or   {type: 'error', id, message}
 // Phases: 'started', 'decoding', 'aligning', then, for texts long enough to take a while,
 // the core's own stages ('segmenting', 'aligning', 'diffing', throttled by the core), and
 // 'done'. A compare can only be stopped by
 // terminating the worker (the wasm call is synchronous): comparer.js does that.
+// `call` runs one of the core's short functions (CALLS: reading files, src/wasm.rs); the
+// page sends those to a second worker of this same source (comparer.js, createCaller), so
+// a long comparison never delays reading a file.
 /* global wasm_bindgen */
 'use strict';
 
@@ -75,8 +80,32 @@ async function compare(id, documents, config) {
   post({ type: 'result', id, report });
 }
 
+const CALLS = new Set(['read', 'read_blocks', 'limits', 'check_total']);
+
+async function call(id, fn, args) {
+  try {
+    await ready;
+  } catch (e) {
+    post({ type: 'error', id, message: 'the engine did not start: ' + messageOf(e) });
+    return;
+  }
+  if (!CALLS.has(fn)) {
+    post({ type: 'error', id, message: `no such engine function: ${fn}` });
+    return;
+  }
+  let value;
+  try {
+    value = wasm_bindgen[fn](...(Array.isArray(args) ? args : []));
+  } catch (e) {
+    post({ type: 'error', id, message: messageOf(e) });
+    return;
+  }
+  post({ type: 'return', id, value });
+}
+
 self.onmessage = (event) => {
   const msg = event.data || {};
   if (msg.type === 'init') init(msg.module);
   else if (msg.type === 'compare') compare(msg.id, msg.documents, msg.config);
+  else if (msg.type === 'call') call(msg.id, msg.fn, msg.args);
 };

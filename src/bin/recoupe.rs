@@ -6,7 +6,7 @@ use std::io::Write;
 
 use recoupe::decode::InputError;
 use recoupe::extract::{extract, Limits};
-use recoupe::report::{facts_text, parse_lang, parse_split, to_text, Report};
+use recoupe::report::{facts_text, parse_lang, parse_split, to_text, MessageDto, RefusalDto, Report};
 use recoupe::{Config, Input};
 
 const USAGE: &str = "usage: recoupe [--format text|json] [--split sentences|lines|paragraphs] [--lang auto|fr|en] [--threshold 0..1] [--model FILE] [--explain] [--date FILE=YYYY-MM-DD ...] FILE FILE [FILE...]";
@@ -111,25 +111,50 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     Ok(out)
 }
 
+/// Why a file was refused: its path and the core's error (I/O errors have no code).
+enum Refusal {
+    Io(String),
+    Input(String, InputError),
+}
+
+impl Refusal {
+    /// One line: `recoupe: PATH: sentence`, or under `--format json` the [`RefusalDto`].
+    fn line(&self, format: &Format) -> String {
+        match (self, format) {
+            (Refusal::Input(path, e), Format::Json) => {
+                let dto = RefusalDto {
+                    schema: recoupe::report::SCHEMA,
+                    file: path.clone(),
+                    error: MessageDto::from(e),
+                };
+                serde_json::to_string(&dto).unwrap_or_else(|_| format!("recoupe: {path}: {e}"))
+            }
+            (Refusal::Input(path, e), Format::Text) => format!("recoupe: {path}: {e}"),
+            (Refusal::Io(message), _) => format!("recoupe: {message}"),
+        }
+    }
+}
+
 /// Reads one file into text (any supported format); warnings are prefixed with its name.
-fn read(path: &str, limits: &Limits, warnings: &mut Vec<String>) -> Result<(Input, u64), String> {
+fn read(path: &str, limits: &Limits, warnings: &mut Vec<String>) -> Result<(Input, u64), Refusal> {
     let size = std::fs::metadata(path)
-        .map_err(|e| format!("{path}: {e}"))?
+        .map_err(|e| Refusal::Io(format!("{path}: {e}")))?
         .len();
     if size > limits.max_file_bytes {
-        return Err(format!(
-            "{path}: {}",
+        return Err(Refusal::Input(
+            path.to_string(),
             InputError::TooLarge {
                 size,
-                limit: limits.max_file_bytes
-            }
+                limit: limits.max_file_bytes,
+            },
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+    let bytes = std::fs::read(path).map_err(|e| Refusal::Io(format!("{path}: {e}")))?;
     let name = std::path::Path::new(path)
         .file_name()
         .map_or(path.to_string(), |n| n.to_string_lossy().into_owned());
-    let extracted = extract(&bytes, &name, limits).map_err(|e| format!("{path}: {e}"))?;
+    let extracted =
+        extract(&bytes, &name, limits).map_err(|e| Refusal::Input(path.to_string(), e))?;
     warnings.extend(extracted.warnings.iter().map(|w| format!("{name}: {w}")));
     Ok((Input::new(name, extracted.text), size))
 }
@@ -165,14 +190,18 @@ fn main() -> ExitCode {
                 inputs.push(input);
                 sizes.push(size);
             }
-            Err(e) => {
-                eprintln!("recoupe: {e}");
+            Err(refusal) => {
+                eprintln!("{}", refusal.line(&args.format));
                 return ExitCode::from(2);
             }
         }
     }
     if let Err(e) = limits.check_total(sizes) {
-        eprintln!("recoupe: {e}");
+        let line = match args.format {
+            Format::Json => Refusal::Input(String::new(), e).line(&args.format),
+            Format::Text => format!("recoupe: {e}"),
+        };
+        eprintln!("{line}");
         return ExitCode::from(2);
     }
     match recoupe::compare(&inputs, &args.config) {

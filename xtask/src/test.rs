@@ -9,7 +9,8 @@
 //!    (`cargo xtask wasm-test-runner`, in Node by default; `CHROMEDRIVER=/usr/bin/chromedriver`
 //!    runs them in Chromium instead);
 //! 3. browser: Debian's chromium (apt-get when missing and root), `npm ci` in e2e/, the
-//!    single file built, then `npx playwright test`.
+//!    single file and the debug command line built (`RECOUPE_HTML`, `RECOUPE_BIN`: the
+//!    reader-parity spec runs both), then `npx playwright test`.
 //!
 //! Options: `--skip-checks`, `--skip-host`, `--skip-wasm`, `--skip-browser`; anything after `--` goes to
 //! `playwright test` (e.g. `cargo xtask test --skip-host --skip-wasm -- foundation`).
@@ -269,12 +270,21 @@ fn browser_tests(extra: &[String]) -> Result<()> {
     let e2e = root().join("e2e");
     npm_ci(&e2e)?;
     let built = crate::build::build(true)?;
+    // e2e/reader-parity.spec.mjs compares the page's reader with the command line's.
+    let cli = debug_cli()?;
     let mut cmd = Command::new("npx");
     cmd.args(["--no-install", "playwright", "test"])
         .args(extra)
         .current_dir(&e2e)
         .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
         .env("RECOUPE_HTML", &built.html)
+        .env("RECOUPE_BIN", &cli)
         .env("RECOUPE_XTASK", std::env::current_exe()?);
     run_status(&mut cmd)
+}
+
+/// Builds the debug command line (the one `cargo test` builds too) and returns its path.
+fn debug_cli() -> Result<std::path::PathBuf> {
+    run_status(cargo().args(["build", "--package", "recoupe", "--bin", "recoupe"]))?;
+    Ok(root().join("target/debug/recoupe"))
 }
