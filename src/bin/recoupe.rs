@@ -6,7 +6,9 @@ use std::io::Write;
 
 use recoupe::decode::InputError;
 use recoupe::extract::{extract, Limits};
-use recoupe::report::{facts_text, parse_lang, parse_split, to_text, MessageDto, RefusalDto, Report};
+use recoupe::report::{
+    facts_text, parse_lang, parse_split, to_text, MessageDto, RefusalDto, Report,
+};
 use recoupe::{Config, Input};
 
 const USAGE: &str = "usage: recoupe [--format text|json] [--split sentences|lines|paragraphs] [--lang auto|fr|en] [--threshold 0..1] [--model FILE] [--explain] [--date FILE=YYYY-MM-DD ...] FILE FILE [FILE...]";
