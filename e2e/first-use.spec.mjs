@@ -65,9 +65,9 @@ test('after a drop and after a pair change, ribbons sit on their sentences witho
   expect(drawn.length).toBeGreaterThan(0);
   expect(drawn).toEqual(await ribbonsAfterScroll(page));
 
-  // A pair change from the column head: back to the examples.
-  await page.locator('#left-select').selectOption({ label: 'commission-press-release.fr.txt' });
-  await expect(page.locator('#left-select option:checked')).toHaveText('commission-press-release.fr.txt');
+  // A pair change from the column head (the dropped files replaced the sample: B becomes A).
+  await page.locator('#left-select').selectOption({ label: 'drop-b.txt' });
+  await expect(page.locator('#left-select option:checked')).toHaveText('drop-b.txt');
   await settle(page);
   const again = await ribbons(page);
   expect(again.length).toBeGreaterThan(0);

@@ -271,6 +271,9 @@ test('documents: add, rename, remove, choose the pair; they survive a reload', a
   await input.press('Enter');
   await expect(page.locator('.doc', { hasText: 'Wire copy' })).toBeVisible();
 
+  // The dropped files replaced the sample; an example is one click away and joins them.
+  await page.locator('.example', { hasText: 'commission-press-release' }).getByRole('button', { name: /Add/ }).click();
+  await expect(page.locator('.doc', { hasText: 'commission-press-release' })).toBeVisible();
   // Choose which two face each other from the panel.
   await page.locator('.doc', { hasText: 'commission-press-release' }).getByRole('button', { name: /as A/ }).click();
   await expect(page.locator('#left-select option:checked')).toHaveText(/commission-press-release/);

@@ -57,12 +57,20 @@ function defaults() {
 
 let statusTimer = 0;
 let lastError = 0;
-/** Says `message` in the status toast; `action` ({label, run}) adds a button (e.g. Undo). */
+let lastOffer = 0;
+/**
+ * Says `message` in the status toast; `action` ({label, run}) adds a button (e.g. Undo).
+ * `kind`: 'error', 'info' (the answer to what the user just did) or 'routine' (news the
+ * page gives on its own, such as a comparison done).
+ */
 function say(message, kind, action) {
   const el = $('status');
-  // An error, or an offer such as Undo, stays for a while: routine news does not replace it.
-  if (kind !== 'error' && !action && Date.now() - lastError < 8000) return;
-  if (kind === 'error' || action) lastError = Date.now();
+  // An error stays readable for a while: other news does not replace it; nor does routine
+  // news replace an offer such as Undo.
+  if (kind !== 'error' && Date.now() - lastError < 8000) return;
+  if (kind === 'routine' && Date.now() - lastOffer < 8000) return;
+  if (kind === 'error') lastError = Date.now();
+  if (action) lastOffer = Date.now();
   el.textContent = message;
   if (action) {
     const b = document.createElement('button');
@@ -72,7 +80,7 @@ function say(message, kind, action) {
     b.addEventListener('click', () => { el.classList.remove('show'); action.run(); });
     el.append(' ', b);
   }
-  el.dataset.kind = kind || 'info';
+  el.dataset.kind = kind === 'error' ? 'error' : 'info';
   placeStatus();
   el.classList.add('show');
   clearTimeout(statusTimer);
@@ -219,7 +227,7 @@ async function runCompare() {
     showEntry(cache.get(key), a, b);
     progress(null);
     const ms = Math.round(performance.now() - started);
-    say(docs.length > 2 ? t('status.comparedAll', { n: docs.length, ms }) : t('status.compared', { a: a.name, b: b.name, ms }));
+    say(docs.length > 2 ? t('status.comparedAll', { n: docs.length, ms }) : t('status.compared', { a: a.name, b: b.name, ms }), 'routine');
     for (const w of report.warnings || []) say(String(w.message || w));
   } catch (e) {
     if (my !== generation) return; // superseded or cancelled: the newer request reports
@@ -396,9 +404,11 @@ function drawDocsPanel(s) {
  */
 function drawPairSelects(s, shown) {
   const pair = shown ? { left: shown.ids[0], right: shown.ids[1] } : s;
-  for (const [sel, side] of [[$('left-select'), 'left'], [$('right-select'), 'right']]) {
+  for (const [sel, side, k] of [[$('left-select'), 'left', 0], [$('right-select'), 'right', 1]]) {
     sel.textContent = '';
-    for (const d of s.docs) {
+    // The text on screen belongs to a document just removed or replaced: its name stays over it until the new pair is drawn.
+    const gone = shown && !docById(s, pair[side]) ? [{ id: pair[side], name: shown.names[k] }] : [];
+    for (const d of [...gone, ...s.docs]) {
       const o = document.createElement('option');
       o.value = d.id;
       o.textContent = d.name;

@@ -16,7 +16,7 @@
 // - createCaller(): a second engine worker for the core's short functions (reading files:
 //   `await caller.call('read', [name, bytes])`), started on the first call.
 // - Where the engine comes from: the single file built by `cargo xtask build` carries the
-//   wasm (base64, `#recoupe-wasm`) and the worker source (glue + worker.js,
+//   wasm (gzipped, base64, `#recoupe-wasm`) and the worker source (glue + worker.js,
 //   `#recoupe-worker`). The worker is a Blob URL, so it works from file:// too.
 
 const WASM_ID = 'recoupe-wasm';
@@ -36,14 +36,23 @@ export function base64Bytes(b64) {
   return bytes;
 }
 
+/** Gunzips `bytes` with the browser's own DecompressionStream. */
+export async function gunzip(bytes) {
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
 /** The engine's sources embedded in the page: {wasmBytes, workerSource}. */
-function embeddedSources(doc) {
+async function embeddedSources(doc) {
   const wasmEl = doc.getElementById(WASM_ID);
   const workerEl = doc.getElementById(WORKER_ID);
   if (!wasmEl || !workerEl) {
     throw fail('the comparison engine is not in this page (build it with `cargo xtask build` and open dist/recoupe.html)', 'missing');
   }
-  return { wasmBytes: base64Bytes(wasmEl.textContent || ''), workerSource: workerEl.textContent || '' };
+  // The build gzips the wasm (it is then less than half as large in the page).
+  const raw = base64Bytes(wasmEl.textContent || '');
+  const wasmBytes = wasmEl.dataset.encoding === 'gzip' ? await gunzip(raw) : raw;
+  return { wasmBytes, workerSource: workerEl.textContent || '' };
 }
 
 /** Compiled once per page: the comparer and the caller share it. */
@@ -55,7 +64,7 @@ function compileSources(options) {
   }
   if (!embeddedModule) {
     embeddedModule = (async () => {
-      const sources = embeddedSources(document);
+      const sources = await embeddedSources(document);
       return { module: await WebAssembly.compile(sources.wasmBytes), workerSource: sources.workerSource };
     })();
     embeddedModule.catch(() => { embeddedModule = null; });

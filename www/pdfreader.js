@@ -9,7 +9,7 @@
 // `code` and `params` ('password', 'damaged', 'too-slow' as the core's; 'pdf-failed',
 // 'pdf-unavailable'), worded by i18n.js; warnings are {code, params} ('truncated').
 
-import { base64Bytes } from './comparer.js';
+import { base64Bytes, gunzip } from './comparer.js';
 
 const PDFJS_ID = 'recoupe-pdfjs';
 /** A PDF whose text is not out after this long is given up (the page stays responsive). */
@@ -33,7 +33,7 @@ async function unpackWorkerSource() {
     throw pdfError('pdf-unavailable');
   }
   const gz = base64Bytes(el.textContent || '');
-  const source = await new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
+  const source = new TextDecoder().decode(await gunzip(gz));
   return URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
 }
 

@@ -196,14 +196,15 @@ pub fn assemble(root: &Path, wasm: &[u8], glue: &str) -> Result<String> {
         glue.replace("\r\n", "\n"),
         worker_js.replace("\r\n", "\n")
     ));
-    let wasm_b64 = base64::engine::general_purpose::STANDARD.encode(wasm);
+    // Gzipped: the page unpacks it with the browser's DecompressionStream (www/comparer.js).
+    let wasm_b64 = base64::engine::general_purpose::STANDARD.encode(gzip(&wasm));
     let pdfjs_b64 =
         base64::engine::general_purpose::STANDARD.encode(gzip(pdf_worker_source(&www)?.as_bytes()));
     let seeds = seeds_json(&root.join("seeds"))?;
     let blocks = format!(
         "\n<script type=\"application/json\" id=\"recoupe-seeds\">{seeds}</script>\n\
          <script type=\"text/plain\" id=\"recoupe-worker\">\n{worker_src}</script>\n\
-         <script type=\"application/octet-stream\" id=\"recoupe-wasm\">{wasm_b64}</script>\n\
+         <script type=\"application/octet-stream\" id=\"recoupe-wasm\" data-encoding=\"gzip\">{wasm_b64}</script>\n\
          <script type=\"application/octet-stream\" id=\"recoupe-pdfjs\">{pdfjs_b64}</script>\n"
     );
     shell.insert_blocks(&blocks);
