@@ -1620,4 +1620,64 @@ mod tests {
         assert!(v("la baisse devrait atteindre 65 %").modal);
         assert!(!v("la baisse a atteint 55 %").modal);
     }
+
+    #[test]
+    fn odd_inputs_never_panic_and_offsets_stay_in_the_text() {
+        let odd = [
+            "",
+            "«",
+            "“ a b c",
+            "\"",
+            "$",
+            "€5",
+            "5€",
+            "£",
+            "14h99",
+            "24:00 pm",
+            "12 am",
+            "1.000.000,5 euros",
+            "last",
+            "Friday next",
+            "vendredi prochain",
+            "avant",
+            "hier",
+            "aujourd'hui",
+            "31 février 2019",
+            "le 29 février 2021",
+            "9999999999999999999999 milliards",
+            "1e400",
+            "28 à",
+            "entre 3 et",
+            "28-30 %",
+            "de 28 à 30,5 milliards d'euros de dépenses",
+            "M.",
+            "M. ",
+            "J.-P. Dupont",
+            "Éric É. Émile",
+            "ǅ ǅ ǅ",
+            "٣ blessés",
+            "５ blessés",
+            "3\u{a0}000\u{a0}€",
+            "10 % ",
+            "10 pour",
+            "10 per",
+            "en 2999",
+            "en 1000 ans",
+        ];
+        let norm = Normalizer::default();
+        for date in [
+            None,
+            Date::parse_iso("1000-01-01"),
+            Date::parse_iso("2999-12-31"),
+        ] {
+            for text in odd {
+                for lang in [Lang::French, Lang::English] {
+                    for f in scan(text, lang, date, &norm) {
+                        assert!(f.start < f.end && f.end <= text.len(), "{text:?}");
+                        assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
+                    }
+                }
+            }
+        }
+    }
 }
