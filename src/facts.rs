@@ -1097,7 +1097,15 @@ fn names(sc: &Scanner) -> Vec<Found> {
             .get(..sc.ws[k].start)
             .unwrap_or("")
             .trim_end_matches(|c: char| c.is_whitespace() || "«“\"'‘(-–—".contains(c));
-        before.is_empty() || before.ends_with(['.', '!', '?', ':', '…'])
+        // "M. Romero", "J. Dupont": a title or an initial before the dot ends no sentence.
+        let title = before.strip_suffix('.').is_some_and(|b| {
+            let last = b
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            last.chars().count() == 1 || TITLES.contains(&fold(last).as_str())
+        });
+        before.is_empty() || (before.ends_with(['.', '!', '?', ':', '…']) && !title)
     };
     let acronym = |k: usize| {
         let t = sc.ws[k].text;
@@ -1575,5 +1583,101 @@ mod tests {
         assert!(!disagree(&v("300 manifestants"), &v("320 manifestants")));
         assert!(disagree(&v("cinq blessés"), &v("quatre blessés")));
         assert!(!disagree(&v("près de 5 blessés"), &v("quatre blessés")));
+    }
+
+    #[test]
+    fn dotted_thousands_and_currency_symbols() {
+        assert_eq!(keys("une prime de 1.000 euros", None), ["1000 EUR"]);
+        assert_eq!(keys("une prime de 1 000 €", None), ["1000 EUR"]);
+        assert_eq!(keys("a $5 billion loan", None), ["5000000000 USD"]);
+    }
+
+    #[test]
+    fn names_agree_on_given_name_titles_and_compounds() {
+        let name = |t: &str| {
+            scan(t, Lang::French, None, &Normalizer::default())
+                .into_iter()
+                .find(|f| f.kind == FactKind::Name)
+                .unwrap()
+        };
+        let a = name("selon Jean-Luc Romero.");
+        assert!(disagree(&a, &name("selon Jean-Louis Romero.")));
+        assert!(!disagree(&a, &name("selon M. Romero.")));
+        assert!(!disagree(
+            &name("à Carla Sarkozy."),
+            &name("à Carla Bruni-Sarkozy.")
+        ));
+        assert!(!disagree(
+            &name("la ministre de l'Economie Christine Lagarde."),
+            &name("avec Mme Lagarde.")
+        ));
+    }
+
+    #[test]
+    fn saying_verbs_and_conditionals_keep_dates_and_figures_out_of_conflicts() {
+        let v = |t: &str| scan(t, Lang::French, None, &Normalizer::default()).remove(0);
+        assert!(v("a annoncé mardi l'agence").modal);
+        assert!(v("la baisse devrait atteindre 65 %").modal);
+        assert!(!v("la baisse a atteint 55 %").modal);
+    }
+
+    #[test]
+    fn odd_inputs_never_panic_and_offsets_stay_in_the_text() {
+        let odd = [
+            "",
+            "«",
+            "“ a b c",
+            "\"",
+            "$",
+            "€5",
+            "5€",
+            "£",
+            "14h99",
+            "24:00 pm",
+            "12 am",
+            "1.000.000,5 euros",
+            "last",
+            "Friday next",
+            "vendredi prochain",
+            "avant",
+            "hier",
+            "aujourd'hui",
+            "31 février 2019",
+            "le 29 février 2021",
+            "9999999999999999999999 milliards",
+            "1e400",
+            "28 à",
+            "entre 3 et",
+            "28-30 %",
+            "de 28 à 30,5 milliards d'euros de dépenses",
+            "M.",
+            "M. ",
+            "J.-P. Dupont",
+            "Éric É. Émile",
+            "ǅ ǅ ǅ",
+            "٣ blessés",
+            "５ blessés",
+            "3\u{a0}000\u{a0}€",
+            "10 % ",
+            "10 pour",
+            "10 per",
+            "en 2999",
+            "en 1000 ans",
+        ];
+        let norm = Normalizer::default();
+        for date in [
+            None,
+            Date::parse_iso("1000-01-01"),
+            Date::parse_iso("2999-12-31"),
+        ] {
+            for text in odd {
+                for lang in [Lang::French, Lang::English] {
+                    for f in scan(text, lang, date, &norm) {
+                        assert!(f.start < f.end && f.end <= text.len(), "{text:?}");
+                        assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
+                    }
+                }
+            }
+        }
     }
 }

@@ -59,10 +59,10 @@ impl Group {
 }
 
 /// Average link score (thousandths, missing pairs counting 0) from which two clusters
-/// merge. A guess, checked by reading `cargo xtask facts --show` on news-dev: at 0.1 two
-/// passages linked at the usual scores (0.3–0.8) join a group when about a third to a half
-/// of the cross pairs are linked; a lone link always passes (links start at the link
-/// threshold, 0.21).
+/// merge. A guess: at 0.1 two passages linked at the usual scores (0.3–0.8) join a group
+/// when about a third to a half of the cross pairs are linked, and a lone link always
+/// passes (links start at the link threshold, 0.21); the groups of newsdev-T04-C1 read
+/// with `recoupe 1.txt 2.txt 3.txt` each told one fact. Not tuned against a gold.
 const MERGE_MIN_MILLI: u64 = 100;
 
 struct UnionFind(Vec<usize>);
@@ -269,7 +269,15 @@ pub fn group(documents: &[Document], links: &[Link]) -> Vec<Group> {
         }
     }
 
-    // A passage left alone joins the cluster of its best partner.
+    // A passage left alone joins the cluster of its best partner (heaviest link, then
+    // the lower passage number).
+    let mut best_partner: BTreeMap<usize, (u64, std::cmp::Reverse<usize>)> = BTreeMap::new();
+    for (&(x, y), &w) in &edges {
+        for (p, q) in [(x, y), (y, x)] {
+            let e = best_partner.entry(p).or_insert((w, std::cmp::Reverse(q)));
+            *e = (*e).max((w, std::cmp::Reverse(q)));
+        }
+    }
     let mut cluster_of = vec![0usize; n];
     for c in (0..members.len()).filter(|&c| alive[c]) {
         for &p in &members[c] {
@@ -278,13 +286,7 @@ pub fn group(documents: &[Document], links: &[Link]) -> Vec<Group> {
     }
     let mut final_uf = UnionFind::new(members.len());
     for c in (0..members.len()).filter(|&c| alive[c] && members[c].len() == 1) {
-        let p = members[c][0];
-        let best = edges
-            .iter()
-            .filter(|(&(x, y), _)| x == p || y == p)
-            .map(|(&(x, y), &w)| (w, std::cmp::Reverse(if x == p { y } else { x })))
-            .max();
-        if let Some((_, std::cmp::Reverse(q))) = best {
+        if let Some(&(_, std::cmp::Reverse(q))) = best_partner.get(&members[c][0]) {
             final_uf.union(c, cluster_of[q]);
         }
     }
@@ -297,8 +299,49 @@ pub fn group(documents: &[Document], links: &[Link]) -> Vec<Group> {
             .extend(members[c].iter().flat_map(|&p| passages[p].iter().copied()));
     }
 
+    // Each segment's cluster, then the link kinds and centralities in one pass each.
+    let clusters: Vec<Vec<usize>> = clusters.into_values().collect();
+    let mut cluster_of_node = vec![usize::MAX; nodes.len()];
+    for (k, seg_nodes) in clusters.iter().enumerate() {
+        for &x in seg_nodes {
+            cluster_of_node[x] = k;
+        }
+    }
+    let mut kinds: BTreeMap<(usize, DocId), (usize, usize)> = BTreeMap::new();
+    for l in links.iter().filter(|l| valid(l)) {
+        let cluster = |doc: DocId, segs: &std::ops::Range<usize>| {
+            let ks: BTreeSet<usize> = segs
+                .clone()
+                .map(|s| node_of(doc, s).map_or(usize::MAX, |x| cluster_of_node[x]))
+                .collect();
+            (ks.len() == 1).then(|| ks.into_iter().next()).flatten()
+        };
+        let (Some(a), Some(b)) = (
+            cluster(l.left.doc, &l.left.segments),
+            cluster(l.right.doc, &l.right.segments),
+        ) else {
+            continue;
+        };
+        if a != b || a == usize::MAX {
+            continue;
+        }
+        let close = matches!(l.kind, LinkKind::Identical | LinkKind::Equivalent);
+        for doc in [l.left.doc, l.right.doc] {
+            let e = kinds.entry((a, doc)).or_insert((0, 0));
+            e.0 += usize::from(close);
+            e.1 += 1;
+        }
+    }
+    let mut centrality: BTreeMap<usize, u64> = BTreeMap::new();
+    for (&(x, y), &w) in &seg_edges {
+        if cluster_of_node[x] == cluster_of_node[y] {
+            *centrality.entry(x).or_insert(0) += w;
+            *centrality.entry(y).or_insert(0) += w;
+        }
+    }
+
     let mut groups: Vec<(f64, Group)> = Vec::new();
-    for seg_nodes in clusters.into_values() {
+    for (k, seg_nodes) in clusters.iter().enumerate() {
         let in_group: BTreeSet<usize> = seg_nodes.iter().copied().collect();
         let mut per_doc: BTreeMap<DocId, Vec<usize>> = BTreeMap::new();
         for &x in &in_group {
@@ -307,27 +350,11 @@ pub fn group(documents: &[Document], links: &[Link]) -> Vec<Group> {
         if per_doc.len() < 2 {
             continue;
         }
-        // Tellings from the kinds of the links inside the group.
-        let mut kinds: BTreeMap<DocId, (usize, usize)> = BTreeMap::new();
-        for l in links.iter().filter(|l| valid(l)) {
-            let inside = |doc: DocId, segs: &std::ops::Range<usize>| {
-                segs.clone()
-                    .all(|s| node_of(doc, s).is_some_and(|x| in_group.contains(&x)))
-            };
-            if !inside(l.left.doc, &l.left.segments) || !inside(l.right.doc, &l.right.segments) {
-                continue;
-            }
-            let close = matches!(l.kind, LinkKind::Identical | LinkKind::Equivalent);
-            for doc in [l.left.doc, l.right.doc] {
-                let e = kinds.entry(doc).or_insert((0, 0));
-                e.0 += usize::from(close);
-                e.1 += 1;
-            }
-        }
         let group_members: Vec<Member> = per_doc
             .into_iter()
             .map(|(doc, segments)| {
-                let (close, all) = kinds.get(&doc).copied().unwrap_or((0, 0));
+                // Tellings from the kinds of the links inside the group.
+                let (close, all) = kinds.get(&(k, doc)).copied().unwrap_or((0, 0));
                 Member {
                     doc,
                     segments,
@@ -340,13 +367,6 @@ pub fn group(documents: &[Document], links: &[Link]) -> Vec<Group> {
             })
             .collect();
         // The most central segment: the largest sum of link weights inside the group.
-        let mut centrality: BTreeMap<usize, u64> = BTreeMap::new();
-        for (&(x, y), &w) in &seg_edges {
-            if in_group.contains(&x) && in_group.contains(&y) {
-                *centrality.entry(x).or_insert(0) += w;
-                *centrality.entry(y).or_insert(0) += w;
-            }
-        }
         let rep = in_group
             .iter()
             .copied()

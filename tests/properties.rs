@@ -274,8 +274,122 @@ fn link_set(c: &Comparison) -> BTreeSet<(Side, Side)> {
         .collect()
 }
 
+/// Sentences that share facts and contradict each other on some (one per conflict kind).
+const FACT_SENTENCES: &[&str] = &[
+    "L'incendie de l'entrepôt de Saint-Priest s'est déclaré vendredi en fin de journée.",
+    "L'incendie de l'entrepôt de Saint-Priest s'est déclaré samedi 26 janvier en fin de journée.",
+    "L'accident du car sur l'autoroute a fait cinq blessés graves.",
+    "L'accident du car sur l'autoroute a fait quatre blessés graves.",
+    "Le plan de relance ferroviaire atteint 12 milliards d'euros sur dix ans.",
+    "Le plan de relance ferroviaire atteint 10,5 milliards d'euros sur dix ans.",
+    "Le nouveau directeur du musée, Jean-Marc Lefèvre, a pris ses fonctions.",
+    "Le nouveau directeur du musée, Jean-Michel Lefèvre, a pris ses fonctions.",
+    "Le taux de chômage en Occitanie a atteint 8,5 % au troisième trimestre.",
+    "Le taux de chômage en Occitanie a atteint 9,5 % au troisième trimestre.",
+    "Les températures dans la vallée iront de 28 à 30,5 degrés jeudi.",
+    "Les températures dans la vallée iront de 28 à 35 degrés jeudi.",
+    "Le maire a demandé une enquête sur les normes.",
+    "Les écoles resteront fermées lundi, selon le rectorat.",
+];
+
+fn fact_document() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(FACT_SENTENCES), 1..7).prop_map(|s| s.join(" "))
+}
+
+type GroupKey = (usize, Vec<(String, Vec<usize>, String)>, (String, usize));
+
+/// Groups by document name, ids included: comparable across document orders.
+fn group_set(c: &Comparison) -> BTreeSet<GroupKey> {
+    let report = recoupe::report::Report::from(c);
+    report
+        .groups
+        .iter()
+        .map(|g| {
+            let mut members: Vec<(String, Vec<usize>, String)> = g
+                .members
+                .iter()
+                .map(|m| {
+                    (
+                        c.documents[m.doc].name.clone(),
+                        m.segments.clone(),
+                        m.telling.to_string(),
+                    )
+                })
+                .collect();
+            members.sort();
+            let rep = &g.representative;
+            (
+                g.id,
+                members,
+                (c.documents[rep.doc].name.clone(), rep.segment),
+            )
+        })
+        .collect()
+}
+
+type ConflictKey = (
+    usize,
+    usize,
+    String,
+    String,
+    Vec<(String, usize, usize, String)>,
+);
+
+/// Conflicts by document name, ids included.
+fn conflict_set(c: &Comparison) -> BTreeSet<ConflictKey> {
+    let report = recoupe::report::Report::from(c);
+    report
+        .conflicts
+        .iter()
+        .map(|k| {
+            let mut st: Vec<(String, usize, usize, String)> = k
+                .statements
+                .iter()
+                .map(|s| {
+                    (
+                        c.documents[s.doc].name.clone(),
+                        s.segment,
+                        s.at[0],
+                        s.value.clone(),
+                    )
+                })
+                .collect();
+            st.sort();
+            (k.id, k.group, k.kind.to_string(), k.slot.clone(), st)
+        })
+        .collect()
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn permuting_accounts_keeps_groups_and_conflicts(
+        texts in prop::collection::vec(fact_document(), 3..6),
+        dated in any::<u8>(),
+    ) {
+        let config = Config::default();
+        let date = recoupe::facts::Date::parse_iso("2019-01-28").unwrap();
+        let docs: Vec<Input> = texts
+            .iter()
+            .enumerate()
+            .map(|(k, t)| {
+                let input = Input::new(format!("doc{k}.txt"), t.clone());
+                if dated & (1 << k) != 0 { input.with_date(date) } else { input }
+            })
+            .collect();
+        let first = compare(&docs, &config).unwrap();
+        let (groups, conflicts) = (group_set(&first), conflict_set(&first));
+        let mut rotated = docs.clone();
+        rotated.rotate_left(1);
+        let mut reversed = docs.clone();
+        reversed.reverse();
+        for order in [rotated, reversed] {
+            let other = compare(&order, &config).unwrap();
+            prop_assert_eq!(&groups, &group_set(&other));
+            prop_assert_eq!(&conflicts, &conflict_set(&other));
+        }
+    }
 
     #[test]
     fn segments_rebuild_the_text_and_links_are_in_range(a in any_text(), b in any_text(), config in config()) {

@@ -1,6 +1,8 @@
-//! Arbitrary bytes → decode → segment → align → report, for two or three documents cut
-//! from the input, under a configuration chosen by the first byte. Nothing may panic, and
-//! the report must keep its invariants (segments are slices of the text, links in range).
+//! Arbitrary bytes → decode → segment → align → groups → facts → report, for two to four
+//! documents cut from the input (some with a date), under a configuration chosen by the
+//! first byte. Nothing may panic, and the report must keep its invariants (segments are
+//! slices of the text, links in range, groups and facts point at real segments, values'
+//! offsets on char boundaries of their segment).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -28,23 +30,31 @@ fuzz_target!(|data: &[u8]| {
         ..Config::default()
     };
     // Documents are separated by a 0xFF byte (never valid UTF-8), else the input is halved.
-    let mut parts: Vec<&[u8]> = rest.splitn(3, |&b| b == 0xFF).collect();
+    let mut parts: Vec<&[u8]> = rest.splitn(4, |&b| b == 0xFF).collect();
     if parts.len() == 1 {
         let half = rest.len() / 2;
         parts = vec![&rest[..half], &rest[half..]];
     }
     let mut inputs = Vec::new();
     for (k, bytes) in parts.iter().enumerate() {
-        match recoupe::decode::decode(bytes) {
-            Ok(d) => inputs.push(Input::new(format!("doc{k}.txt"), d.text)),
+        let input = match recoupe::decode::decode(bytes) {
+            Ok(d) => Input::new(format!("doc{k}.txt"), d.text),
             Err(e) => {
                 assert!(!e.to_string().is_empty());
-                inputs.push(Input::new(
-                    format!("doc{k}.txt"),
-                    String::from_utf8_lossy(bytes),
-                ));
+                Input::new(format!("doc{k}.txt"), String::from_utf8_lossy(bytes))
             }
-        }
+        };
+        // Some accounts dated (relative dates resolve against it), near the calendar's ends too.
+        let date = match (selector as usize + k) % 4 {
+            0 => recoupe::facts::Date::parse_iso("2019-01-27"),
+            1 => recoupe::facts::Date::parse_iso("1000-01-01"),
+            2 => recoupe::facts::Date::parse_iso("2999-12-31"),
+            _ => None,
+        };
+        inputs.push(match date {
+            Some(d) => input.with_date(d),
+            None => input,
+        });
     }
     let Ok(comparison) = recoupe::compare(&inputs, &config) else {
         return;
@@ -64,5 +74,32 @@ fuzz_target!(|data: &[u8]| {
         assert!(link.left.doc < link.right.doc && link.right.doc < comparison.documents.len());
         assert!(link.left.segments.end <= comparison.documents[link.left.doc].segments.len());
         assert!(link.right.segments.end <= comparison.documents[link.right.doc].segments.len());
+    }
+    let n = comparison.documents.len();
+    for g in &comparison.groups {
+        assert!(g.members.len() >= 2);
+        for m in &g.members {
+            assert!(m.doc < n);
+            assert!(m.segments.iter().all(|&s| s < comparison.documents[m.doc].segments.len()));
+        }
+    }
+    let statements = comparison
+        .facts
+        .iter()
+        .flat_map(|f| &f.statements)
+        .chain(comparison.conflicts.iter().flat_map(|c| &c.statements));
+    for s in statements {
+        let doc = &comparison.documents[s.doc];
+        let text = doc.segment_text(s.segment);
+        assert_eq!(text.get(s.start..s.end), Some(s.text.as_str()));
+    }
+    for f in &comparison.facts {
+        assert!(f.group < comparison.groups.len());
+        assert!(f.conflict.is_none_or(|c| c < comparison.conflicts.len()));
+    }
+    for (id, c) in comparison.conflicts.iter().enumerate() {
+        assert!(c.group < comparison.groups.len());
+        let docs: std::collections::BTreeSet<usize> = c.statements.iter().map(|s| s.doc).collect();
+        assert!(docs.len() >= 2, "conflict {id} has one account");
     }
 });
