@@ -134,3 +134,22 @@ test('a file both surfaces refuse is refused with the same code', async ({ page 
     await expect(failed, rel).toHaveAttribute('data-code', fromCli.error.code, { timeout: 30_000 });
   }
 });
+
+test('with the settings untouched, the page and the command line give the same links (the core owns the defaults)', async ({ page }) => {
+  const SEEDS = resolve(here, '../seeds/2025-12-08-eu-canada-digital-partnership-council');
+  const a = 'commission-press-release.fr.txt', b = 'business-blog-article.fr.txt';
+  const run = spawnSync(BIN, ['--format', 'json', resolve(SEEDS, a), resolve(SEEDS, b)], { encoding: 'utf8' });
+  expect(run.status, run.stderr).toBe(0);
+  const fromCli = JSON.parse(run.stdout);
+  await open(page);
+  await page.locator('#export > summary').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-json').click()]);
+  const fromPage = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  expect(fromPage.documents.map((d) => d.name)).toEqual([a, b]);
+  const links = (r) => r.links.map((l) => `${l.left.segments}|${l.right.segments}|${l.kind}|${l.score}`);
+  expect(links(fromPage).length).toBeGreaterThan(0);
+  expect(links(fromPage)).toEqual(links(fromCli));
+  // The controls show the core's defaults (the same links mean the same threshold was used).
+  await page.locator('#options > summary').click();
+  await expect(page.locator('#ignore-case')).not.toBeChecked();
+});

@@ -243,8 +243,8 @@ test('filters list what only one account says', async ({ page }) => {
   await page.locator('#options > summary').click();
   await page.locator('#granularity').selectOption('paragraphs');
   await expect.poll(() => page.locator('.seg').count(), { timeout: 30_000 }).toBeLessThan(sentences);
-  await page.locator('#ignore-case').uncheck();
-  await expect(page.locator('#ignore-case')).not.toBeChecked();
+  await page.locator('#ignore-case').check();
+  await expect(page.locator('#ignore-case')).toBeChecked();
   await expect(page.locator('#progress')).toBeHidden({ timeout: 30_000 });
   await expect(page.locator('.seg').first()).toBeVisible();
 });

@@ -2,10 +2,10 @@
 // Data flows one way: user action -> store.update(change) -> save, compare when the
 // compared inputs changed -> views, each a function of (state, shown comparison).
 
-import { createComparer } from './comparer.js';
+import { createComparer, callCore } from './comparer.js';
 import { readDocumentFile, readPaste, checkFilesTotal } from './files.js';
 import { t, setLang, getLang, detectLang, applyI18n, formatNumber, errorMessage } from './i18n.js';
-import { createState, newId, toStored, fromStored, fixPair, pairAfterAdd, docById, uniqueName, viewOf } from './state.js';
+import { createState, newId, toStored, fromStored, fixPair, pairAfterAdd, docById, uniqueName, viewOf, settingsOf } from './state.js';
 import { loadState, saveState, clearState } from './storage.js';
 import { createStore } from './store.js';
 import { createView } from './view.js';
@@ -48,9 +48,8 @@ function seedDoc(seed) {
 
 /** The state of a first visit: the default pair of examples, default settings. */
 function defaults() {
-  const fresh = createState();
   const docs = seeds.pair ? seeds.pair.map(seedDoc) : [];
-  return { docs, failed: [], left: docs[0]?.id ?? null, right: docs[1]?.id ?? null, config: fresh.config };
+  return { docs, failed: [], left: docs[0]?.id ?? null, right: docs[1]?.id ?? null };
 }
 
 // ---------- status and progress ----------
@@ -142,11 +141,9 @@ function persist(s, delay) {
 
 // ---------- comparing ----------
 
+/** What is sent to the core: only the settings the user changed (the core fills in the rest). */
 function configForCore(c) {
-  return {
-    split: c.split, lang: 'auto', threshold: c.threshold,
-    ignore_case: c.ignore_case, ignore_accents: c.ignore_accents, ignore_punctuation: c.ignore_punctuation,
-  };
+  return { ...c };
 }
 
 /**
@@ -367,8 +364,9 @@ function exportReport(kind) {
   if (kind === 'json') {
     saveFile(name, reportJson(report), 'application/json');
   } else {
-    const split = t(store.state.config.split === 'paragraphs' ? 'controls.paragraphs' : 'controls.sentences').toLowerCase();
-    const settings = t('export.settings', { threshold: formatNumber(store.state.config.threshold, { minimumFractionDigits: 2 }), split });
+    const used = settingsOf(store.state);
+    const split = t(used.split === 'paragraphs' ? 'controls.paragraphs' : 'controls.sentences').toLowerCase();
+    const settings = t('export.settings', { threshold: formatNumber(used.threshold, { minimumFractionDigits: 2 }), split });
     saveFile(name, reportHtml({ report, layout, names: n, summary: $('summary-text').textContent, settings }), 'text/html');
   }
   say(t('export.saved', { name }));
@@ -421,7 +419,8 @@ function drawPairSelects(s, shown) {
 }
 
 function drawControls(s) {
-  const c = s.config;
+  if (!s.defaults) return; // the core has not said its defaults yet: the controls wait
+  const c = settingsOf(s);
   $('threshold').value = String(c.threshold);
   $('threshold-value').textContent = formatNumber(c.threshold, { minimumFractionDigits: 2 });
   $('granularity').value = c.split === 'paragraphs' ? 'paragraphs' : 'sentences';
@@ -501,7 +500,7 @@ function watchViews() {
   store.watch((s) => [s.prefs.theme], applyTheme);
   store.watch((s) => [s.docs, s.failed, s.left, s.right, getLang()], drawDocsPanel);
   store.watch((s, shown) => [s.docs, s.left, s.right, shown, getLang()], drawPairSelects);
-  store.watch((s) => [s.config, s.prefs.filter, getLang()], drawControls);
+  store.watch((s) => [s.config, s.defaults, s.prefs.filter, getLang()], drawControls);
   store.watch((s) => [s.prefs.panel], drawPanel);
   store.watch((s, shown) => [shown], drawComparison);
   store.watch((s) => [viewOf(s), s.docs.length], drawViewMode);
@@ -565,7 +564,10 @@ function wire() {
     if (!window.confirm(t('docs.forget.confirm'))) return;
     try { await clearState(); } catch (e) { /* nothing stored */ }
     cache.clear();
-    store.update({ ...defaults(), prefs: { filter: 'all' } });
+    store.update((s) => {
+      s.config = {}; // replaced, not merged: every setting back to the core's default
+      return { ...defaults(), prefs: { filter: 'all' } };
+    });
     say(t('status.forgot'));
   });
   for (const b of document.querySelectorAll('[data-lang]')) {
@@ -664,6 +666,10 @@ function navigate(status) {
 
 async function main() {
   wire();
+  // The core's defaults for the settings' controls (the core owns them; see state.js).
+  callCore('defaults', [])
+    .then((d) => store.update({ defaults: d }, { save: false }))
+    .catch((e) => say(t('status.failed', { msg: (e && e.message) || String(e) }), 'error'));
   const loaded = await loadState();
   if (loaded.unavailable) storageOk = false;
   store.update((s) => {

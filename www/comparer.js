@@ -236,3 +236,10 @@ export function createCaller(options = {}) {
 
   return { call };
 }
+
+let sharedCaller = null;
+/** Calls one of the core's short functions (src/wasm.rs) in the page's one reading worker. */
+export function callCore(fn, args = []) {
+  if (!sharedCaller) sharedCaller = createCaller();
+  return sharedCaller.call(fn, args);
+}

@@ -19,15 +19,10 @@
 
 import { Readability } from './vendor/readability.js';
 import { readPdf } from './pdfreader.js';
-import { createCaller } from './comparer.js';
-
-let caller = null;
+import { callCore } from './comparer.js';
 
 /** Calls a function of the core (src/wasm.rs) in the reading worker. */
-function core(fn, args) {
-  if (!caller) caller = createCaller();
-  return caller.call(fn, args);
-}
+const core = callCore;
 
 let limitsOnce = null;
 

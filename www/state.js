@@ -3,15 +3,30 @@
 
 import { STATE_VERSION } from './storage.js';
 
-/** Comparison settings sent to the core (fields of `config` in ARCHITECTURE.md). */
-export const DEFAULT_CONFIG = Object.freeze({
-  split: 'sentences',
-  // The core's default (Config::DEFAULT_THRESHOLD, fitted by `cargo xtask train`); issue 10 makes the core the one owner.
-  threshold: 0.21,
-  ignore_case: true,
-  ignore_accents: true,
-  ignore_punctuation: true,
-});
+/**
+ * Comparison settings: the core owns every default (src/report.rs `RequestConfig::defaults`,
+ * sent to the page at start as `state.defaults`); `state.config` holds only what the user
+ * changed, and only that is sent: the same file gives the same report here and on the command
+ * line. The settings the page can change, each with its check.
+ */
+export const SETTINGS = {
+  split: (v) => ['sentences', 'paragraphs', 'lines'].includes(v),
+  threshold: (v) => typeof v === 'number' && v >= 0 && v <= 1,
+  ignore_case: (v) => typeof v === 'boolean',
+  ignore_accents: (v) => typeof v === 'boolean',
+  ignore_punctuation: (v) => typeof v === 'boolean',
+};
+
+/**
+ * What the page used as its own defaults before the core owned them (stored records of then
+ * hold every setting): a stored value equal to these was not a choice of the user's.
+ */
+const FORMER_PAGE_DEFAULTS = { split: 'sentences', threshold: 0.21, ignore_case: true, ignore_accents: true, ignore_punctuation: true };
+
+/** The settings in force: the core's defaults under the user's changes. */
+export function settingsOf(state) {
+  return { ...(state.defaults || {}), ...state.config };
+}
 
 export function createState() {
   return {
@@ -19,7 +34,8 @@ export function createState() {
     failed: [],   // {id, name, message, code, params}: files that could not be read, shown next to their name
     left: null,   // id of the document in column A
     right: null,  // id of the document in column B
-    config: { ...DEFAULT_CONFIG },
+    config: {},        // the settings the user changed (see SETTINGS)
+    defaults: null,    // the core's defaults, from the core at start (not stored)
     matrixOpen: null, // the matrix row open (its key), not stored
     prefs: Object.fromEntries(Object.entries(PREFS).map(([k, [def]]) => [k, def])),
   };
@@ -57,6 +73,7 @@ export function toStored(state) {
     left: state.left,
     right: state.right,
     config: { ...state.config },
+    configKind: 'changes',
     prefs: { ...state.prefs },
   };
 }
@@ -70,13 +87,11 @@ export function fromStored(state, raw) {
   state.left = raw.left ?? null;
   state.right = raw.right ?? null;
   const c = raw.config || {};
-  state.config = {
-    split: ['sentences', 'paragraphs', 'lines'].includes(c.split) ? c.split : DEFAULT_CONFIG.split,
-    threshold: typeof c.threshold === 'number' && c.threshold >= 0 && c.threshold <= 1 ? c.threshold : DEFAULT_CONFIG.threshold,
-    ignore_case: typeof c.ignore_case === 'boolean' ? c.ignore_case : DEFAULT_CONFIG.ignore_case,
-    ignore_accents: typeof c.ignore_accents === 'boolean' ? c.ignore_accents : DEFAULT_CONFIG.ignore_accents,
-    ignore_punctuation: typeof c.ignore_punctuation === 'boolean' ? c.ignore_punctuation : DEFAULT_CONFIG.ignore_punctuation,
-  };
+  const former = raw.configKind !== 'changes';
+  state.config = Object.fromEntries(Object.entries(SETTINGS)
+    .filter(([k, ok]) => ok(c[k]) && !(former && c[k] === FORMER_PAGE_DEFAULTS[k]))
+    .map(([k]) => [k, c[k]]));
+
   const p = raw.prefs || {};
   state.prefs = Object.fromEntries(Object.entries(PREFS).map(([k, [def, ok]]) => [k, ok(p[k]) ? p[k] : def]));
   fixPair(state);

@@ -80,7 +80,7 @@ async function compare(id, documents, config) {
   post({ type: 'result', id, report });
 }
 
-const CALLS = new Set(['read', 'read_blocks', 'limits', 'check_total']);
+const CALLS = new Set(['read', 'read_blocks', 'limits', 'check_total', 'defaults']);
 
 async function call(id, fn, args) {
   try {

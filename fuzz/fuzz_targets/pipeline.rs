@@ -1,4 +1,4 @@
-//! Arbitrary bytes → decode → segment → align → groups → facts → report, for two to four
+//! Arbitrary bytes → read (decode, Markdown, .docx) → segment → align → groups → facts → report, for two to four
 //! documents cut from the input (some with a date), under a configuration chosen by the
 //! first byte. Nothing may panic, and the report must keep its invariants (segments are
 //! slices of the text, links in range, groups and facts point at real segments, values'
@@ -37,11 +37,13 @@ fuzz_target!(|data: &[u8]| {
     }
     let mut inputs = Vec::new();
     for (k, bytes) in parts.iter().enumerate() {
-        let input = match recoupe::decode::decode(bytes) {
-            Ok(d) => Input::new(format!("doc{k}.txt"), d.text),
+        // The one reader, as the page and the command line call it, as text, Markdown or .docx.
+        let name = format!("doc{k}.{}", ["txt", "md", "docx"][(selector as usize / 5 + k) % 3]);
+        let input = match recoupe::extract::read(&name, bytes) {
+            Ok(d) => Input::new(name, d.text),
             Err(e) => {
-                assert!(!e.to_string().is_empty());
-                Input::new(format!("doc{k}.txt"), String::from_utf8_lossy(bytes))
+                assert!(!e.to_string().is_empty() && !e.code().is_empty());
+                Input::new(name, String::from_utf8_lossy(bytes))
             }
         };
         // Some accounts dated (relative dates resolve against it), near the calendar's ends too.
