@@ -4,8 +4,9 @@
 // keyboard (arrows, Enter opens a row, Esc closes it), axe in light and dark, French and
 // English, the sample replaced by the user's documents and one click away, and the undo of a
 // removal. Fixtures: e2e/fixtures/accounts/*.txt, five invented reports of one invented fire,
-// written for these tests (two give five wounded firemen, one four; two give the damage as
-// 4.5 and 6 million euros).
+// written for these tests (two give five wounded firemen, one four: a conflict; two give the
+// damage as "estimated" at 4.5 and 6 million euros, which the core leaves as estimates, not
+// a conflict).
 
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';

@@ -10,7 +10,7 @@ import { formatSize as formatSizeIn } from './size.js';
 
 const STRINGS = {
   en: {
-    'app.tagline': 'Cross-check two accounts of the same event',
+    'app.tagline': 'Cross-check the accounts of one event',
     'skip': 'Skip to the comparison',
     'docs.title': 'Documents',
     'docs.toggle': 'Documents',
@@ -279,7 +279,7 @@ const STRINGS = {
     'reason.structure': 'its structure could not be read',
   },
   fr: {
-    'app.tagline': 'Recouper deux récits d’un même événement',
+    'app.tagline': 'Recouper les récits d’un même événement',
     'skip': 'Aller à la comparaison',
     'docs.title': 'Documents',
     'docs.toggle': 'Documents',

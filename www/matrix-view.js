@@ -131,7 +131,7 @@ export function renderMatrix(root, view, on) {
 
 function conflictList(report, names, values, segText, on) {
   const conflicts = report.conflicts || [];
-  const box = el('section', { className: 'mx-conflicts', 'aria-label': t('matrix.conflicts') });
+  const box = el('section', { className: conflicts.length ? 'mx-conflicts' : 'mx-conflicts mx-no-conflict', 'aria-label': t('matrix.conflicts') });
   box.appendChild(el('h2', { text: t('matrix.conflictsN', { n: conflicts.length }) }));
   if (!conflicts.length) {
     box.appendChild(el('p', { className: 'mx-none', text: t('matrix.noConflict') }));
@@ -140,7 +140,8 @@ function conflictList(report, names, values, segText, on) {
   const list = el('ol', { className: 'mx-conflict-list' });
   for (const c of conflicts) {
     const li = el('li', { 'data-conflict-item': c.id });
-    li.appendChild(el('p', { className: 'mx-conflict-what', text: t(`matrix.kind.${c.kind}`) + (c.slot ? ` · ${c.slot}` : '') }));
+    // The kind only: the slot is the core's matching key (a stem), the sentences say the rest.
+    li.appendChild(el('p', { className: 'mx-conflict-what', text: t(`matrix.kind.${c.kind}`) }));
     const seen = new Set();
     for (const st of c.statements) {
       const key = `${st.doc}:${st.segment}`;
