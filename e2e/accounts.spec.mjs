@@ -165,3 +165,48 @@ test('the sample is one click away, and removing a document can be undone', asyn
   await expect(page.locator('#docs-count')).toHaveText('2');
   await expect(page.locator('.seg').first()).toBeVisible({ timeout: 30_000 });
 });
+
+test('each account has a source: read from a saved web page, edited in the panel, kept, and its date anchors relative dates', async ({ page }) => {
+  const CASE = resolve(here, '../tests/cases/facts-conflict-date-relative');
+  const text = (f) => readFileSync(resolve(CASE, f), 'utf8');
+  const html = `<!doctype html><html><head><meta charset="utf-8"><title>Incendie à Saint-Priest</title>
+<meta property="og:site_name" content="Le Courrier de Saint-Priest">
+<meta property="article:published_time" content="2019-01-28T08:00:00+01:00">
+<meta property="og:url" content="https://courrier.example/saint-priest-incendie">
+</head><body><nav>Accueil · Région · Sports</nav><article><h1>Incendie à Saint-Priest</h1>
+${text('a.txt').split('\n').filter(Boolean).map((p) => `<p>${p}</p>`).join('\n')}
+</article><footer>© Le Courrier</footer></body></html>`;
+  await page.goto(PAGE);
+  await expect(page.locator('.seg').first()).toBeVisible({ timeout: 30_000 });
+  await page.locator('[data-testid="add-documents"]').setInputFiles([
+    { name: 'courrier.html', mimeType: 'text/html', buffer: Buffer.from(html) },
+    { name: 'b.txt', mimeType: 'text/plain', buffer: Buffer.from(text('b.txt')) },
+    { name: 'c.txt', mimeType: 'text/plain', buffer: Buffer.from(text('c.txt')) },
+  ]);
+  const grid = page.locator('#matrix [role="grid"]');
+  await expect(grid.locator('thead th.mx-account')).toHaveCount(3, { timeout: 30_000 });
+  // The web page's metadata gave its source, shown over its column.
+  await expect(grid.locator('thead th.mx-account', { hasText: 'courrier.html' }).locator('.mx-source'))
+    .toHaveText('Le Courrier de Saint-Priest · 2019-01-28');
+
+  // The two other accounts get their dates in the panel.
+  await page.locator('#docs-toggle').click();
+  for (const [name, date] of [['b.txt', '2019-01-28'], ['c.txt', '2019-01-27']]) {
+    await page.locator('.doc', { hasText: name }).getByRole('button', { name: `Source of ${name}` }).click();
+    await page.locator('.source-form input[name="date"]').fill(date);
+    await page.locator('.source-form input[name="outlet"]').fill(`Agence ${name}`);
+    await page.locator('.source-form').getByRole('button', { name: 'Save' }).click();
+    await expect(page.locator('.doc', { hasText: name }).locator('.doc-source')).toHaveText(`Agence ${name} · ${date}`);
+  }
+  await page.locator('#docs-toggle').click();
+  // "vendredi" (the Friday before 28 and 27 January 2019) against "samedi 26 janvier": a conflict.
+  const conflict = page.locator('#matrix .mx-conflicts li', { hasText: 'samedi 26 janvier' });
+  await expect(conflict).toBeVisible({ timeout: 30_000 });
+  await expect(conflict.locator('[data-conflict]', { hasText: 'vendredi' }).first()).toBeVisible();
+
+  // Sources are kept with the documents.
+  await page.waitForTimeout(400); // saving is debounced
+  await page.reload();
+  await expect(grid.locator('thead th.mx-account', { hasText: 'b.txt' }).locator('.mx-source'))
+    .toHaveText('Agence b.txt · 2019-01-28', { timeout: 30_000 });
+});

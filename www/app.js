@@ -5,7 +5,7 @@
 import { createComparer, callCore } from './comparer.js';
 import { readDocumentFile, readPaste, checkFilesTotal } from './files.js';
 import { t, setLang, getLang, detectLang, applyI18n, formatNumber, errorMessage } from './i18n.js';
-import { createState, newId, toStored, fromStored, fixPair, pairAfterAdd, docById, uniqueName, viewOf, settingsOf } from './state.js';
+import { createState, newId, toStored, fromStored, fixPair, pairAfterAdd, docById, uniqueName, viewOf, settingsOf, cleanSource } from './state.js';
 import { loadState, saveState, clearState } from './storage.js';
 import { createStore } from './store.js';
 import { createView } from './view.js';
@@ -158,7 +158,7 @@ function comparedDocs(s) {
 
 function cacheKey(docs, config) {
   // The core's result does not depend on the order of the documents: one entry per set.
-  const ids = docs.map((d) => d.id).sort();
+  const ids = docs.map((d) => `${d.id}@${d.source?.date || ''}`).sort();
   return `${ids.join('|')}|${JSON.stringify(configForCore(config))}`;
 }
 
@@ -166,7 +166,7 @@ function cacheKey(docs, config) {
 function compareKey(s) {
   const docs = comparedDocs(s);
   if (!docs) return `none|${s.docs.length}`;
-  return JSON.stringify([docs.map((d) => [d.id, d.name]), s.left, s.right, configForCore(s.config)]);
+  return JSON.stringify([docs.map((d) => [d.id, d.name, d.source?.date || '']), s.left, s.right, configForCore(s.config)]);
 }
 
 /** The comparison to show, from a cache entry: the report and which of its documents face each other. */
@@ -213,7 +213,8 @@ async function runCompare() {
     if (comparer.ready) await comparer.ready;
     if (my !== generation) return;
     const report = await comparer.compare(
-      docs.map((d) => ({ name: d.name, text: d.text })),
+      // The account's own date anchors its relative dates ("vendredi", "yesterday").
+      docs.map((d) => (d.source?.date ? { name: d.name, text: d.text, date: d.source.date } : { name: d.name, text: d.text })),
       configForCore(state.config),
       (p) => { if (my === generation) progress(p); },
     );
@@ -276,6 +277,13 @@ function remove(id) {
   (next || $('docs-toggle')).focus();
 }
 
+/** Sets (or clears) the source of a document: outlet or author, date, address. */
+function setSource(id, source) {
+  const clean = cleanSource(source);
+  store.update((s) => ({ docs: s.docs.map((x) => (x.id === id ? { ...x, source: clean } : x)) }));
+  say(t('status.sourceSaved', { name: docById(store.state, id)?.name || '' }));
+}
+
 function dismiss(id) {
   store.update((s) => ({ failed: s.failed.filter((f) => f.id !== id) }), { save: false });
   $('docs-toggle').focus();
@@ -303,7 +311,7 @@ function addDocs(read, failures) {
   for (const r of read) {
     const dup = draft.docs.find((d) => d.name === r.name && d.text === r.text);
     if (dup) { added.push(dup.id); continue; }
-    const doc = { id: newId(), name: uniqueName(draft, r.name), text: r.text, format: r.format || 'text', warnings: r.warnings || [], sample: !!r.sample };
+    const doc = { id: newId(), name: uniqueName(draft, r.name), text: r.text, format: r.format || 'text', warnings: r.warnings || [], sample: !!r.sample, source: r.source || null };
     draft.docs.push(doc);
     added.push(doc.id);
     draft.failed = draft.failed.filter((f) => f.name !== r.name);
@@ -335,7 +343,7 @@ async function addFiles(files) {
   for (const f of files) {
     try {
       const d = await readDocumentFile(f);
-      read.push({ name: d.name || f.name, text: d.text, format: d.format, warnings: d.warnings || [] });
+      read.push({ name: d.name || f.name, text: d.text, format: d.format, warnings: d.warnings || [], source: cleanSource(d.source) });
     } catch (e) {
       failures.push({ name: f.name, message: (e && e.message) || String(e), code: e && e.code, params: e && e.params });
     }
@@ -391,7 +399,7 @@ function applyTheme(s) {
 
 function drawDocsPanel(s) {
   renderDocsPanel($('doc-list'), $('example-list'), s, seeds.list, {
-    pick: pickSide, rename, remove, dismiss, addExample,
+    pick: pickSide, rename, remove, dismiss, addExample, setSource,
   });
   $('docs-count').textContent = String(s.docs.length);
 }
@@ -465,7 +473,7 @@ function drawMatrix(s, shown) {
   const root = $('matrix');
   if (viewOf(s) !== 'matrix' || !shown || !shown.all) { root.replaceChildren(); return; }
   renderMatrix(root, {
-    report: shown.report, names: shown.allNames, sources: [],
+    report: shown.report, names: shown.allNames, sources: shown.all.map((id) => docById(s, id)?.source || null),
     filter: s.prefs.matrixFilter, sort: s.prefs.matrixSort, open: s.matrixOpen,
   }, {
     filter: (f) => store.update({ prefs: { matrixFilter: f } }),

@@ -89,6 +89,12 @@ function docItem(d, state, on) {
   meta.textContent = `${d.format || 'text'} · ${t('docs.chars', { n: d.text.length })}`;
   if (d.sample) meta.textContent += ` · ${t('docs.sample.badge')}`;
   main.append(name, meta);
+  if (d.source) {
+    const src = document.createElement('span');
+    src.className = 'doc-source';
+    src.textContent = [d.source.outlet, d.source.date, d.source.url].filter(Boolean).join(' · ');
+    main.appendChild(src);
+  }
   for (const w of d.warnings || []) {
     const p = document.createElement('span');
     p.className = 'doc-warning';
@@ -100,11 +106,57 @@ function docItem(d, state, on) {
   actions.className = 'doc-actions';
   const ren = iconButton('rename', t('docs.rename') + ' ' + d.name, `${d.id}:rename`);
   ren.addEventListener('click', () => startRename(li, main, d, on));
+  const srcBtn = iconButton('source', t('docs.source', { name: d.name }), `${d.id}:source`);
+  srcBtn.addEventListener('click', () => editSource(li, main, d, on));
   const rem = iconButton('remove', t('docs.remove', { name: d.name }), `${d.id}:remove`);
   rem.addEventListener('click', () => on.remove(d.id));
-  actions.append(ren, rem);
+  actions.append(ren, srcBtn, rem);
   li.append(pick, main, actions);
   return li;
+}
+
+/** The source form: outlet or author, date, address; Enter saves, Esc cancels. */
+function editSource(li, main, d, on) {
+  const form = document.createElement('form');
+  form.className = 'source-form';
+  const src = d.source || {};
+  const field = (key, type, value) => {
+    const label = document.createElement('label');
+    const span = document.createElement('span');
+    span.textContent = t(`docs.source.${key}`);
+    const input = document.createElement('input');
+    input.type = type;
+    input.name = key;
+    input.value = value || '';
+    if (type === 'text') input.maxLength = 200;
+    label.append(span, input);
+    form.appendChild(label);
+    return input;
+  };
+  const outlet = field('outlet', 'text', src.outlet);
+  const date = field('date', 'date', src.date);
+  const url = field('url', 'url', src.url);
+  const buttons = document.createElement('div');
+  buttons.className = 'source-buttons';
+  const save = document.createElement('button');
+  save.type = 'submit';
+  save.className = 'btn small';
+  save.textContent = t('docs.source.save');
+  const cancel = document.createElement('button');
+  cancel.type = 'button';
+  cancel.className = 'btn small ghost';
+  cancel.textContent = t('docs.source.cancel');
+  buttons.append(save, cancel);
+  form.appendChild(buttons);
+  const back = () => { form.replaceWith(main); li.querySelector('[data-focus-key$=":source"]')?.focus(); };
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    on.setSource(d.id, { outlet: outlet.value, date: date.value, url: url.value });
+  });
+  cancel.addEventListener('click', back);
+  form.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); back(); } });
+  main.replaceWith(form);
+  outlet.focus();
 }
 
 function startRename(li, main, d, on) {
@@ -162,6 +214,7 @@ function failedItem(f, on) {
 
 const ICONS = {
   rename: 'M3 17.25V21h3.75L17.8 9.94l-3.75-3.75L3 17.25zm17.7-10.2a1 1 0 0 0 0-1.41l-2.34-2.34a1 1 0 0 0-1.41 0l-1.83 1.83 3.75 3.75 1.83-1.83z',
+  source: 'M20.6 13.4l-7.2 7.2a2 2 0 0 1-2.8 0L3 13V3h10l7.6 7.6a2 2 0 0 1 0 2.8zM7.5 9a1.5 1.5 0 1 0 0-3 1.5 1.5 0 0 0 0 3z',
   remove: 'M18.3 5.7a1 1 0 0 0-1.4 0L12 10.6 7.1 5.7a1 1 0 1 0-1.4 1.4l4.9 4.9-4.9 4.9a1 1 0 1 0 1.4 1.4l4.9-4.9 4.9 4.9a1 1 0 0 0 1.4-1.4L13.4 12l4.9-4.9a1 1 0 0 0 0-1.4z',
 };
 

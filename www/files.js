@@ -7,7 +7,7 @@ import { ingestFile, ingestPaste, checkTotal } from './ingest.js';
 import { warningMessage } from './i18n.js';
 
 function toDocument(d, name) {
-  return { name, text: d.text, format: d.format || 'text', warnings: (d.warnings || []).map(warningMessage) };
+  return { name, text: d.text, format: d.format || 'text', warnings: (d.warnings || []).map(warningMessage), source: d.source || null };
 }
 
 /** Reads a File into {name, text, format, warnings}; throws an Error with `code` and `params` when unusable. */

@@ -165,24 +165,46 @@ export function htmlBlocks(html) {
     blocks = page.body ? elementBlocks(page.body) : [];
   }
   if (title && blocks.length && squash(blocks[0].text) !== title) blocks.unshift({ text: title, kind: 'heading' });
-  return { blocks, fromReadability };
+  return { blocks, fromReadability, source: pageSource(small ? parse() : doc, article) };
+}
+
+/**
+ * Who published a saved web page, when and where, from its metadata when present:
+ * {outlet, date (YYYY-MM-DD), url}, each '' when unknown.
+ */
+export function pageSource(doc, article) {
+  const meta = (...names) => {
+    for (const n of names) {
+      const el = doc.querySelector(`meta[property="${n}"], meta[name="${n}"], meta[itemprop="${n}"]`);
+      const v = el && squash(el.getAttribute('content') || '');
+      if (v) return v;
+    }
+    return '';
+  };
+  const outlet = squash((article && article.siteName) || '') || meta('og:site_name', 'application-name', 'publisher')
+    || squash((article && article.byline) || '') || meta('author');
+  const when = (article && article.publishedTime) || meta('article:published_time', 'datePublished', 'date', 'dc.date', 'DC.date.issued');
+  const date = /^\d{4}-\d{2}-\d{2}/.test(when || '') ? when.slice(0, 10) : '';
+  const canonical = doc.querySelector('link[rel="canonical"]');
+  const url = meta('og:url') || (canonical && canonical.getAttribute('href')) || '';
+  return { outlet: outlet.slice(0, 200), date, url: /^https?:\/\//.test(url) ? url.slice(0, 2000) : '' };
 }
 
 // ---------------------------------------------------------------------------------------
 // The entry points.
 
 function result(name, r) {
-  return { name, text: r.text, format: r.format, encoding: r.encoding, warnings: r.warnings || [] };
+  return { name, text: r.text, format: r.format, encoding: r.encoding, warnings: r.warnings || [], source: r.source || null };
 }
 
 /**
  * Text from blocks the page extracted, through the core (`read_blocks`); `own` are the
  * page's readers' warnings, `earlier` those `read` gave.
  */
-async function fromBlocks(name, format, encoding, blocks, own, earlier = []) {
+async function fromBlocks(name, format, encoding, blocks, own, earlier = [], source = null) {
   const r = await core('read_blocks', [{ format, encoding, blocks, warnings: own }]);
   if (r.error) throw refusal(r.error);
-  return result(name, { ...r, warnings: earlier.concat(r.warnings) });
+  return result(name, { ...r, warnings: earlier.concat(r.warnings), source });
 }
 
 /** Extracts the text of bytes (Uint8Array) named `name`; see ingestFile. */
@@ -205,9 +227,9 @@ export async function ingestBytes(bytes, name) {
       throw refusal({ code: 'engine', params: { detail: String(e && e.message) } });
     }
   }
-  const { blocks, fromReadability } = htmlBlocks(source);
-  const own = fromReadability ? [] : [{ code: 'no-article', params: {} }];
-  return fromBlocks(name, r.format, r.encoding, blocks, own, r.warnings);
+  const html = htmlBlocks(source);
+  const own = html.fromReadability ? [] : [{ code: 'no-article', params: {} }];
+  return fromBlocks(name, r.format, r.encoding, html.blocks, own, r.warnings, html.source);
 }
 
 /** Reads a File (from a drop or an <input type=file>) into {name, text, format, encoding, warnings}. */

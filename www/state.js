@@ -69,6 +69,7 @@ export function toStored(state) {
     version: STATE_VERSION,
     documents: state.docs.map((d) => ({
       id: d.id, name: d.name, text: d.text, format: d.format || 'text', warnings: d.warnings || [], sample: !!d.sample,
+      source: d.source || null,
     })),
     left: state.left,
     right: state.right,
@@ -83,6 +84,7 @@ export function fromStored(state, raw) {
   state.docs = raw.documents.map((d) => ({
     id: d.id, name: d.name, text: d.text, format: typeof d.format === 'string' ? d.format : 'text',
     warnings: (d.warnings || []).filter((w) => typeof w === 'string'), sample: d.sample === true,
+    source: cleanSource(d.source),
   }));
   state.left = raw.left ?? null;
   state.right = raw.right ?? null;
@@ -144,4 +146,18 @@ export function viewOf(state) {
   if (state.docs.length < 2) return 'pair';
   if (v === 'auto') return state.docs.length >= 3 ? 'matrix' : 'pair';
   return v;
+}
+
+/**
+ * A document's source as the page keeps it: {outlet, date (YYYY-MM-DD), url}, strings only,
+ * or null when nothing is known. Anything else (a stored record, a web page's metadata) is
+ * cleaned through here.
+ */
+export function cleanSource(raw) {
+  if (!raw || typeof raw !== 'object') return null;
+  const str = (v, n) => (typeof v === 'string' ? v.trim().slice(0, n) : '');
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(str(raw.date, 10)) ? str(raw.date, 10) : '';
+  const url = /^https?:\/\/\S+$/.test(str(raw.url, 2000)) ? str(raw.url, 2000) : '';
+  const source = { outlet: str(raw.outlet, 200), date, url };
+  return source.outlet || source.date || source.url ? source : null;
 }
