@@ -204,6 +204,20 @@ ${text('a.txt').split('\n').filter(Boolean).map((p) => `<p>${p}</p>`).join('\n')
   await expect(conflict).toBeVisible({ timeout: 30_000 });
   await expect(conflict.locator('[data-conflict]', { hasText: 'vendredi' }).first()).toBeVisible();
 
+  // The side-by-side view names the sources over the columns, and the exports carry them.
+  await page.locator('#view-switch [data-view="pair"]').click();
+  await expect(page.locator('.colhead .col-source').filter({ hasText: /Agence|Courrier/ }).first()).toBeVisible();
+  await page.locator('#export > summary').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-json').click()]);
+  const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  const courrier = exported.documents.find((d) => d.name === 'courrier.html');
+  expect(courrier.date).toBe('2019-01-28');
+  // The dates anchored "vendredi": the conflict is between 25 and 26 January 2019.
+  const values = exported.conflicts.flatMap((c) => c.statements.map((st) => st.value));
+  expect(values).toEqual(expect.arrayContaining(['2019-01-25', '2019-01-26']));
+  expect(courrier.source).toEqual({ outlet: 'Le Courrier de Saint-Priest', date: '2019-01-28', url: 'https://courrier.example/saint-priest-incendie' });
+  await page.locator('#view-switch [data-view="matrix"]').click();
+
   // Sources are kept with the documents.
   await page.waitForTimeout(400); // saving is debounced
   await page.reload();

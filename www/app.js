@@ -369,13 +369,17 @@ function exportReport(kind) {
   }
   const n = store.shown ? store.shown.names : ['', ''];
   const name = exportName(n, kind);
+  // Each account's source as the user gave it (the core's report has its date already).
+  const sources = (store.shown?.all || []).map((id) => docById(store.state, id)?.source || null);
   if (kind === 'json') {
-    saveFile(name, reportJson(report), 'application/json');
+    const documents = report.documents.map((d, k) => (sources[k] ? { ...d, source: sources[k] } : d));
+    saveFile(name, reportJson({ ...report, documents }), 'application/json');
   } else {
     const used = settingsOf(store.state);
     const split = t(used.split === 'paragraphs' ? 'controls.paragraphs' : 'controls.sentences').toLowerCase();
     const settings = t('export.settings', { threshold: formatNumber(used.threshold, { minimumFractionDigits: 2 }), split });
-    saveFile(name, reportHtml({ report, layout, names: n, summary: $('summary-text').textContent, settings }), 'text/html');
+    const pairSources = [sources[layout.li] || null, sources[layout.ri] || null];
+    saveFile(name, reportHtml({ report, layout, names: n, sources: pairSources, summary: $('summary-text').textContent, settings }), 'text/html');
   }
   say(t('export.saved', { name }));
 }
@@ -424,6 +428,15 @@ function drawPairSelects(s, shown) {
     sel.disabled = s.docs.length < 2;
   }
   $('swap-button').disabled = !(s.left && s.right);
+}
+
+/** Under each column head: the source of the account on screen, when known. */
+function drawHeadSources(s, shown) {
+  document.querySelectorAll('.colhead .col-source').forEach((el, side) => {
+    const src = shown ? docById(s, shown.ids[side])?.source : null;
+    el.textContent = src ? [src.outlet, src.date].filter(Boolean).join(' · ') : '';
+    el.title = src?.url || '';
+  });
 }
 
 function drawControls(s) {
@@ -511,6 +524,7 @@ function watchViews() {
   store.watch((s) => [s.config, s.defaults, s.prefs.filter, getLang()], drawControls);
   store.watch((s) => [s.prefs.panel], drawPanel);
   store.watch((s, shown) => [shown], drawComparison);
+  store.watch((s, shown) => [s.docs, shown], drawHeadSources);
   store.watch((s) => [viewOf(s), s.docs.length], drawViewMode);
   store.watch((s, shown) => [viewOf(s), shown, s.prefs.matrixFilter, s.prefs.matrixSort, s.matrixOpen, getLang()], drawMatrix);
   store.watch((s, shown) => [s.prefs.filter, shown], (s) => view.setFilter(s.prefs.filter));

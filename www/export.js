@@ -45,7 +45,7 @@ function linkLabel(l) {
  * The HTML report of `layout` (buildLayout) over `report`, for documents named `names`
  * [left, right]; `summary` is the sentence shown above the view; `settings` a short line.
  */
-export function reportHtml({ report, layout, names, summary, settings, now = new Date() }) {
+export function reportHtml({ report, layout, names, sources = [], summary, settings, now = new Date() }) {
   const docs = report.documents || [];
   const segTexts = [docs[layout.li]?.segments || [], docs[layout.ri]?.segments || []];
   const textOf = (side, s) => segTexts[side][s]?.text ?? '';
@@ -88,6 +88,7 @@ export function reportHtml({ report, layout, names, summary, settings, now = new
 <body>
 <h1>${escapeHtml(names[0])} / ${escapeHtml(names[1])}</h1>
 <p class="meta">${escapeHtml(t('export.made', { date }))} · ${escapeHtml(settings)}</p>
+${sources.map((src, k) => (src ? `<p class="meta">${k ? 'B' : 'A'} · ${escapeHtml(names[k])} — ${escapeHtml([src.outlet, src.date, src.url].filter(Boolean).join(' · '))}</p>` : '')).join('\n')}
 <p class="summary">${escapeHtml(summary)}</p>
 <table>
 <thead><tr><th>A · ${escapeHtml(names[0])}</th><th class="mid"></th><th>B · ${escapeHtml(names[1])}</th></tr></thead>

@@ -61,7 +61,10 @@ async function compare(id, documents, config) {
       // Bytes are decoded here so that big files never block the page.
       text = new TextDecoder('utf-8').decode(text);
     }
-    docs.push({ name: String((d && d.name) || ''), text: typeof text === 'string' ? text : String(text ?? '') });
+    const doc = { name: String((d && d.name) || ''), text: typeof text === 'string' ? text : String(text ?? '') };
+    // The account's date (YYYY-MM-DD) anchors its relative dates; the core checks it.
+    if (d && typeof d.date === 'string' && d.date) doc.date = d.date;
+    docs.push(doc);
   }
   post({ type: 'progress', id, phase: 'aligning', fraction: 0.3 });
   let report;
