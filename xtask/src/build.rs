@@ -197,7 +197,7 @@ pub fn assemble(root: &Path, wasm: &[u8], glue: &str) -> Result<String> {
         worker_js.replace("\r\n", "\n")
     ));
     // Gzipped: the page unpacks it with the browser's DecompressionStream (www/comparer.js).
-    let wasm_b64 = base64::engine::general_purpose::STANDARD.encode(gzip(&wasm));
+    let wasm_b64 = base64::engine::general_purpose::STANDARD.encode(gzip(wasm));
     let pdfjs_b64 =
         base64::engine::general_purpose::STANDARD.encode(gzip(pdf_worker_source(&www)?.as_bytes()));
     let seeds = seeds_json(&root.join("seeds"))?;
