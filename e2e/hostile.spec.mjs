@@ -5,6 +5,7 @@
 // that was showing stays.
 
 import { test, expect } from '@playwright/test';
+import { dropFiles } from './drop.mjs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, resolve, basename } from 'node:path';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -52,23 +53,7 @@ async function open(page) {
 
 /** Drops files of the corpus onto the drop zone through a DataTransfer, as a drag would. */
 async function drop(page, rels) {
-  const files = rels.map((rel) => ({
-    name: basename(rel),
-    b64: readFileSync(resolve(CORPUS, rel)).toString('base64'),
-  }));
-  const dataTransfer = await page.evaluateHandle((list) => {
-    const dt = new DataTransfer();
-    for (const f of list) {
-      const bin = atob(f.b64);
-      const bytes = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i += 1) bytes[i] = bin.charCodeAt(i);
-      dt.items.add(new File([bytes], f.name));
-    }
-    return dt;
-  }, files);
-  await page.dispatchEvent('[data-dropzone]', 'dragenter', { dataTransfer });
-  await page.dispatchEvent('[data-dropzone]', 'dragover', { dataTransfer });
-  await page.dispatchEvent('[data-dropzone]', 'drop', { dataTransfer });
+  await dropFiles(page, rels.map((rel) => resolve(CORPUS, rel)));
 }
 
 function segTexts(page) {

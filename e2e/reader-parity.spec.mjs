@@ -11,6 +11,7 @@
 // The command line: RECOUPE_BIN, else target/debug/recoupe (`cargo xtask test` builds it).
 
 import { test, expect } from '@playwright/test';
+import { dropFiles } from './drop.mjs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, resolve, basename } from 'node:path';
 import { readFileSync, existsSync } from 'node:fs';
@@ -68,18 +69,7 @@ async function open(page) {
 
 /** Drops files of the corpus onto the drop zone, as a drag would. */
 async function drop(page, rels) {
-  const files = rels.map((rel) => ({ name: basename(rel), b64: readFileSync(resolve(CORPUS, rel)).toString('base64') }));
-  const dataTransfer = await page.evaluateHandle((list) => {
-    const dt = new DataTransfer();
-    for (const f of list) {
-      const bin = atob(f.b64);
-      const bytes = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i += 1) bytes[i] = bin.charCodeAt(i);
-      dt.items.add(new File([bytes], f.name));
-    }
-    return dt;
-  }, files);
-  for (const type of ['dragenter', 'dragover', 'drop']) await page.dispatchEvent('[data-dropzone]', type, { dataTransfer });
+  await dropFiles(page, rels.map((rel) => resolve(CORPUS, rel)));
 }
 
 /** The page's report (its JSON export) once it compares `name` (left) with the partner. */
