@@ -14,6 +14,11 @@ const browser = await chromium.launch({ executablePath });
 const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US', colorScheme: 'light' });
 await page.goto(PAGE);
 await page.locator('.seg').first().waitFor({ timeout: 30_000 });
+await page.locator('#progress').waitFor({ state: 'hidden', timeout: 30_000 });
+// A first visit: the sample pair side by side, a sentence focused to show its word diff.
+await page.locator('.seg[data-side="1"].s-equivalent, .seg[data-side="1"].s-partial').first().focus();
+await page.waitForTimeout(6000); // the status toast fades
+await page.screenshot({ path: resolve(DOCS, 'screenshot.png') });
 // The three EU–Canada accounts of the sample: the 2025 pair and the 2024 Luxembourg news.
 await page.locator('#docs-toggle').click();
 await page.locator('.example', { hasText: 'commission-luxembourg-news' }).getByRole('button').click();
