@@ -5,7 +5,7 @@
 // that was showing stays.
 
 import { test, expect } from '@playwright/test';
-import { dropFiles } from './drop.mjs';
+import { dropFiles, openCompared } from './helpers.mjs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, resolve, basename } from 'node:path';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -45,11 +45,7 @@ function watch(page) {
   return seen;
 }
 
-async function open(page) {
-  await page.goto(PAGE);
-  await expect(page.locator('.seg').first()).toBeVisible({ timeout: 30_000 });
-  await expect(page.locator('#progress')).toBeHidden({ timeout: 30_000 });
-}
+const open = (page) => openCompared(page, PAGE);
 
 /** Drops files of the corpus onto the drop zone through a DataTransfer, as a drag would. */
 async function drop(page, rels) {

@@ -11,7 +11,7 @@
 // The command line: RECOUPE_BIN, else target/debug/recoupe (`cargo xtask test` builds it).
 
 import { test, expect } from '@playwright/test';
-import { dropFiles } from './drop.mjs';
+import { dropFiles, openCompared } from './helpers.mjs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, resolve, basename } from 'node:path';
 import { readFileSync, existsSync } from 'node:fs';
@@ -61,11 +61,7 @@ function cli(rel) {
   return JSON.parse(lines[0]);
 }
 
-async function open(page) {
-  await page.goto(PAGE);
-  await expect(page.locator('.seg').first()).toBeVisible({ timeout: 30_000 });
-  await expect(page.locator('#progress')).toBeHidden({ timeout: 30_000 });
-}
+const open = (page) => openCompared(page, PAGE);
 
 /** Drops files of the corpus onto the drop zone, as a drag would. */
 async function drop(page, rels) {

@@ -2,7 +2,7 @@
 // Data flows one way: user action -> store.update(change) -> save, compare when the
 // compared inputs changed -> views, each a function of (state, shown comparison).
 
-import { createComparer, callCore } from './comparer.js';
+import { createComparer } from './comparer.js';
 import { readDocumentFile, readPaste, checkFilesTotal } from './files.js';
 import { t, setLang, getLang, detectLang, applyI18n, formatNumber, errorMessage } from './i18n.js';
 import { createState, newId, toStored, fromStored, fixPair, pairAfterAdd, docById, uniqueName, viewOf, settingsOf, cleanSource } from './state.js';
@@ -47,7 +47,7 @@ function seedDoc(seed) {
 }
 
 /** The state of a first visit: the default pair of examples, default settings. */
-function defaults() {
+function firstVisit() {
   const docs = seeds.pair ? seeds.pair.map(seedDoc) : [];
   return { docs, failed: [], left: docs[0]?.id ?? null, right: docs[1]?.id ?? null };
 }
@@ -141,11 +141,6 @@ function persist(s, delay) {
 
 // ---------- comparing ----------
 
-/** What is sent to the core: only the settings the user changed (the core fills in the rest). */
-function configForCore(c) {
-  return { ...c };
-}
-
 /**
  * The documents one comparison takes: every loaded account from three on (one alignment of
  * all of them: the matrix, and any pair side by side, come from it), else the facing pair.
@@ -159,14 +154,14 @@ function comparedDocs(s) {
 function cacheKey(docs, config) {
   // The core's result does not depend on the order of the documents: one entry per set.
   const ids = docs.map((d) => `${d.id}@${d.source?.date || ''}`).sort();
-  return `${ids.join('|')}|${JSON.stringify(configForCore(config))}`;
+  return `${ids.join('|')}|${JSON.stringify(config)}`;
 }
 
 /** What the comparison on screen depends on: the compared documents (and their names), the facing pair and the settings. */
 function compareKey(s) {
   const docs = comparedDocs(s);
   if (!docs) return `none|${s.docs.length}`;
-  return JSON.stringify([docs.map((d) => [d.id, d.name, d.source?.date || '']), s.left, s.right, configForCore(s.config)]);
+  return JSON.stringify([docs.map((d) => [d.id, d.name, d.source?.date || '']), s.left, s.right, s.config]);
 }
 
 /** The comparison to show, from a cache entry: the report and which of its documents face each other. */
@@ -215,7 +210,7 @@ async function runCompare() {
     const report = await comparer.compare(
       // The account's own date anchors its relative dates ("vendredi", "yesterday").
       docs.map((d) => (d.source?.date ? { name: d.name, text: d.text, date: d.source.date } : { name: d.name, text: d.text })),
-      configForCore(state.config),
+      state.config, // only what the user changed: the core fills in its defaults
       (p) => { if (my === generation) progress(p); },
     );
     if (my !== generation) return;
@@ -296,7 +291,7 @@ function addExample(seed) {
 /** Opens the sample again (what was open can be had back with Undo). */
 function openSample() {
   const action = remember(store.state);
-  store.update({ ...defaults(), failed: store.state.failed });
+  store.update({ ...firstVisit(), failed: store.state.failed });
   say(t('status.sampleOpened'), 'info', action);
 }
 
@@ -588,7 +583,7 @@ function wire() {
     cache.clear();
     store.update((s) => {
       s.config = {}; // replaced, not merged: every setting back to the core's default
-      return { ...defaults(), prefs: { filter: 'all' } };
+      return { ...firstVisit(), prefs: { filter: 'all' } };
     });
     say(t('status.forgot'));
   });
@@ -688,17 +683,19 @@ function navigate(status) {
 
 async function main() {
   wire();
-  // The core's defaults for the settings' controls (the core owns them; see state.js).
-  callCore('defaults', [])
-    .then((d) => store.update({ defaults: d }, { save: false }))
+  // The comparison engine starts now; with it come the core's defaults for the settings'
+  // controls (the core owns them; see state.js).
+  comparer = createComparer();
+  comparer.ready
+    .then(({ defaults: d }) => store.update({ defaults: d }, { save: false }))
     .catch((e) => say(t('status.failed', { msg: (e && e.message) || String(e) }), 'error'));
   const loaded = await loadState();
   if (loaded.unavailable) storageOk = false;
   store.update((s) => {
-    if (!loaded.state) return defaults();
+    if (!loaded.state) return firstVisit();
     fromStored(s, loaded.state);
     const emptied = s.docs.length === 0 && !loaded.state.documents.length && loaded.state.left === undefined;
-    return emptied && seeds.pair ? defaults() : null;
+    return emptied && seeds.pair ? firstVisit() : null;
   }, { save: false });
   watchViews();
   if (loaded.corrupt) say(t('status.corrupt', { reason: loaded.corrupt }), 'error');

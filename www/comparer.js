@@ -1,7 +1,7 @@
 // The worker client: runs comparisons in a Web Worker so the page never freezes.
 //
 //   const comparer = createComparer();
-//   await comparer.ready;                      // the engine is compiled and started
+//   const { version, defaults } = await comparer.ready; // compiled and started; the core's defaults
 //   const report = await comparer.compare(documents, config, (p) => ...);
 //   comparer.cancel();                         // stops the running comparison at once
 //
@@ -103,7 +103,7 @@ export function createComparer(options = {}) {
       w.onmessage = (event) => {
         if (w !== worker) return;
         const msg = event.data || {};
-        if (msg.type === 'ready') resolve(msg.version);
+        if (msg.type === 'ready') resolve({ version: msg.version, defaults: msg.defaults });
         else if (msg.type === 'fatal') {
           reject(fail(msg.message, 'fatal'));
           settle('reject', fail(msg.message, 'fatal'));

@@ -19,10 +19,7 @@
 
 import { Readability } from './vendor/readability.js';
 import { readPdf } from './pdfreader.js';
-import { callCore } from './comparer.js';
-
-/** Calls a function of the core (src/wasm.rs) in the reading worker. */
-const core = callCore;
+import { callCore as core } from './comparer.js';
 
 let limitsOnce = null;
 

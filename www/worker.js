@@ -3,7 +3,7 @@
 // followed by this file. See www/comparer.js for the other side.
 //
 // Messages in:
-//   {type: 'init', module: WebAssembly.Module}        -> {type: 'ready', version}
+//   {type: 'init', module: WebAssembly.Module}        -> {type: 'ready', version, defaults}
 //                                                         | {type: 'fatal', message}
 //   {type: 'compare', id, documents, config}           -> {type: 'progress', id, phase, fraction}*
 //                                                          then {type: 'result', id, report}
@@ -37,7 +37,8 @@ function messageOf(e) {
 
 function init(module) {
   ready = wasm_bindgen({ module_or_path: module }).then(
-    () => post({ type: 'ready', version: wasm_bindgen.version() }),
+    // The core's defaults of the settings travel with `ready`: the page shows them (state.js).
+    () => post({ type: 'ready', version: wasm_bindgen.version(), defaults: wasm_bindgen.defaults() }),
     (e) => {
       post({ type: 'fatal', message: 'could not start the comparison engine: ' + messageOf(e) });
       throw e;
@@ -83,7 +84,7 @@ async function compare(id, documents, config) {
   post({ type: 'result', id, report });
 }
 
-const CALLS = new Set(['read', 'read_blocks', 'limits', 'check_total', 'defaults']);
+const CALLS = new Set(['read', 'read_blocks', 'limits', 'check_total']);
 
 async function call(id, fn, args) {
   try {

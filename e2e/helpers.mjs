@@ -1,8 +1,16 @@
-// Drops files onto the page as a drag from the file manager would (dragenter, dragover,
-// drop with a DataTransfer holding real File objects), for the specs that test the drop
-// path itself rather than the file picker.
+// Steps the specs share: opening the page until the sample is compared, and dropping files
+// as a drag from the file manager would (dragenter, dragover, drop with a DataTransfer
+// holding real File objects), for the specs that test the drop path itself.
+import { expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+
+/** Opens `url` and waits until the sample pair is compared and drawn. */
+export async function openCompared(page, url) {
+  await page.goto(url);
+  await expect(page.locator('.seg').first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('#progress')).toBeHidden({ timeout: 30_000 });
+}
 
 /** Drops the files at `paths` (absolute) onto the page's drop zone. */
 export async function dropFiles(page, paths) {
