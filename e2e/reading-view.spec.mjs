@@ -58,6 +58,10 @@ function textFile(name, text) {
 }
 
 async function expectNoSeriousA11y(page, label) {
+  // Colours are judged at rest: no comparison running, no toast half faded in or out
+  // (axe would measure the contrast of a transition's frame).
+  await expect(page.locator('#progress')).toBeHidden({ timeout: 30_000 });
+  await expect.poll(() => page.evaluate(() => document.getElementById('status').getAnimations().length)).toBe(0);
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
