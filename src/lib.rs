@@ -57,6 +57,10 @@ pub struct Input {
     pub text: String,
     /// The account's own date (publication), against which "hier", "vendredi"... resolve.
     pub date: Option<facts::Date>,
+    /// Where the account comes from (outlet, author, agency), for reports only.
+    pub source: Option<String>,
+    /// The account's address, for reports only.
+    pub url: Option<String>,
 }
 
 impl Input {
@@ -66,12 +70,22 @@ impl Input {
             name: name.into(),
             text: text.into(),
             date: None,
+            source: None,
+            url: None,
         }
     }
 
     /// The same input with the account's own date.
     pub fn with_date(mut self, date: facts::Date) -> Self {
         self.date = Some(date);
+        self
+    }
+
+    /// The same input with its source and address (empty strings count as none).
+    pub fn with_source(mut self, source: Option<String>, url: Option<String>) -> Self {
+        let given = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        self.source = given(source);
+        self.url = given(url);
         self
     }
 }
@@ -199,6 +213,8 @@ fn analyse(
             lang,
             segments,
             date: input.date,
+            source: input.source.clone(),
+            url: input.url.clone(),
         });
     }
 

@@ -83,6 +83,10 @@ pub struct Document {
     /// The account's own date, when given: relative dates ("hier", "vendredi") in it
     /// are resolved against it.
     pub date: Option<crate::facts::Date>,
+    /// Where the account comes from (outlet, author), as given; only reported.
+    pub source: Option<String>,
+    /// The account's address, as given; only reported.
+    pub url: Option<String>,
 }
 
 impl Document {

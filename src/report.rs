@@ -44,6 +44,12 @@ pub struct DocumentDto {
     pub segments: Vec<SegmentDto>,
     /// The account's own date (`YYYY-MM-DD`), when given.
     pub date: Option<String>,
+    /// Where the account comes from (outlet, author), when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The account's address, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 /// One segment: UTF-8 byte offsets into the decoded text, and that slice.
@@ -182,6 +188,8 @@ impl From<&Comparison> for Report {
                     })
                     .collect(),
                 date: d.date.map(|d| d.to_string()),
+                source: d.source.clone(),
+                url: d.url.clone(),
             })
             .collect();
         let links = c
@@ -316,6 +324,12 @@ pub struct RequestDocument {
     /// The account's own date, `YYYY-MM-DD` (optional).
     #[serde(default)]
     pub date: Option<String>,
+    /// Where the account comes from (optional; only reported).
+    #[serde(default)]
+    pub source: Option<String>,
+    /// The account's address (optional; only reported).
+    #[serde(default)]
+    pub url: Option<String>,
 }
 
 /// Settings of a request; missing fields take the defaults of [`Config`].
@@ -973,7 +987,8 @@ fn conflicts_dto(c: &Comparison) -> Vec<ConflictDto> {
 impl RequestDocument {
     /// The core's input, or a message naming the bad date.
     pub fn to_input(&self) -> Result<crate::Input, String> {
-        let input = crate::Input::new(self.name.clone(), self.text.clone());
+        let input = crate::Input::new(self.name.clone(), self.text.clone())
+            .with_source(self.source.clone(), self.url.clone());
         match self.date.as_deref() {
             None | Some("") => Ok(input),
             Some(d) => crate::facts::Date::parse_iso(d)

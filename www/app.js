@@ -5,7 +5,7 @@
 import { createComparer } from './comparer.js';
 import { readDocumentFile, readPaste, checkFilesTotal } from './files.js';
 import { t, setLang, getLang, detectLang, applyI18n, formatNumber, errorMessage } from './i18n.js';
-import { createState, newId, toStored, fromStored, fixPair, pairAfterAdd, docById, uniqueName, viewOf, settingsOf, cleanSource } from './state.js';
+import { createState, newId, toStored, fromStored, fixPair, pairAfterAdd, docById, uniqueName, viewOf, settingsOf, cleanSource, requestDocuments } from './state.js';
 import { loadState, saveState, clearState } from './storage.js';
 import { createStore } from './store.js';
 import { createView } from './view.js';
@@ -208,8 +208,7 @@ async function runCompare() {
     if (comparer.ready) await comparer.ready;
     if (my !== generation) return;
     const report = await comparer.compare(
-      // The account's own date anchors its relative dates ("vendredi", "yesterday").
-      docs.map((d) => (d.source?.date ? { name: d.name, text: d.text, date: d.source.date } : { name: d.name, text: d.text })),
+      requestDocuments(docs),
       state.config, // only what the user changed: the core fills in its defaults
       (p) => { if (my === generation) progress(p); },
     );

@@ -5,7 +5,7 @@
 //   const report = await comparer.compare(documents, config, (p) => ...);
 //   comparer.cancel();                         // stops the running comparison at once
 //
-// - `documents`: [{name, text, date?}], `config`: see ARCHITECTURE.md; the promise resolves to the
+// - `documents`: [{name, text, date?, source?, url?}], `config`: see ARCHITECTURE.md; the promise resolves to the
 //   report ("recoupe/1") or rejects with an Error whose message is the engine's.
 // - Progress: `onProgress({phase, fraction})`, phase 'started' | 'decoding' |
 //   'aligning' | 'done', and for long texts the core's 'segmenting' | 'aligning' | 'diffing'.

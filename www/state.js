@@ -161,3 +161,18 @@ export function cleanSource(raw) {
   const source = { outlet: str(raw.outlet, 200), date, url };
   return source.outlet || source.date || source.url ? source : null;
 }
+
+/**
+ * The documents of a core request: name and text, and what the user gave of the source.
+ * The account's own date anchors its relative dates ("vendredi", "yesterday"); the outlet
+ * and the address only travel into exported reports.
+ */
+export function requestDocuments(docs) {
+  return docs.map((d) => {
+    const out = { name: d.name, text: d.text };
+    if (d.source?.date) out.date = d.source.date;
+    if (d.source?.outlet) out.source = d.source.outlet;
+    if (d.source?.url) out.url = d.source.url;
+    return out;
+  });
+}
