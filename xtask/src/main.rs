@@ -83,6 +83,8 @@ commands:
   train [--write] [--out FILE]
                         fit the link model on the judged sets (src/linker.rs)
   bench [--bench DIR]   alignment speed against git diff --color-moved, as ratios
+  bench --batch [--repeat N]
+                        recoupe batch events/s with --jobs 1 and 2 (news-dev events)
   wasm-test-runner ...  wasm-bindgen's test runner (cargo's runner for wasm32)
 ";
 
