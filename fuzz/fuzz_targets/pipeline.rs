@@ -1,6 +1,7 @@
 //! Arbitrary bytes → read (decode, Markdown, .docx) → segment → align → groups → facts → report, for two to four
 //! documents cut from the input (some with a date), under a configuration chosen by the
-//! first byte. Nothing may panic, and the report must keep its invariants (segments are
+//! first byte. The same bytes also go in as one `recoupe batch` line
+//! (`recoupe::batch::run_line_bytes`), which must answer with one line of JSON. Nothing may panic, and the report must keep its invariants (segments are
 //! slices of the text, links in range, groups and facts point at real segments, values'
 //! offsets on char boundaries of their segment).
 #![no_main]
@@ -29,6 +30,14 @@ fuzz_target!(|data: &[u8]| {
         ignore_punctuation: selector & 0x20 != 0,
         ..Config::default()
     };
+    // The bytes as one batch line (JSON Lines): one output line, a report or an error.
+    let (line, _) = recoupe::batch::run_line_bytes(
+        rest,
+        1,
+        &config,
+        &recoupe::extract::Limits::default(),
+    );
+    assert!(line.starts_with('{') && line.ends_with('}') && !line.contains('\n'));
     // Documents are separated by a 0xFF byte (never valid UTF-8), else the input is halved.
     let mut parts: Vec<&[u8]> = rest.splitn(4, |&b| b == 0xFF).collect();
     if parts.len() == 1 {
