@@ -491,7 +491,7 @@ pub struct RequestDocument {
     pub url: Option<String>,
 }
 
-/// What to export (the wasm `export`): a format of `src/render/`, and its options.
+/// What to export (the wasm `export_report`): a format of `src/render/`, and its options.
 #[derive(Deserialize, Debug, Default)]
 pub struct ExportOptions {
     /// "text", "json", "html", "csv", "md", "tei" or "collatex".

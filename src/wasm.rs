@@ -1,7 +1,7 @@
 //! The wasm-bindgen boundary: JSON-like values in, the report out. Thin on purpose: the
 //! page gets exactly what the command line prints with `--format json`, and reads files with
 //! the command line's reader (`read`, `read_blocks`, `limits`, `check_total`; DTOs in
-//! `report.rs`), and saves a comparison in any format of `src/render/` (`export`).
+//! `report.rs`), and saves a comparison in any format of `src/render/` (`export_report`).
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -57,7 +57,7 @@ pub fn compare(request: JsValue, progress: Option<js_sys::Function>) -> Result<J
 /// lang?: "en" | "fr", made?: string, only?: [doc indices]}` (`src/render/`). The same
 /// renderings as the command line's `--format`; throws on unusable input.
 #[wasm_bindgen]
-pub fn export(request: JsValue, options: JsValue) -> Result<String, JsError> {
+pub fn export_report(request: JsValue, options: JsValue) -> Result<String, JsError> {
     let request: Request = serde_wasm_bindgen::from_value(request)
         .map_err(|e| JsError::new(&format!("bad request: {e}")))?;
     let options: crate::report::ExportOptions = serde_wasm_bindgen::from_value(options)

@@ -338,7 +338,10 @@ fn a_pair_cut_from_all_accounts_keeps_its_links_and_its_conflict() {
         .filter(|l| l.left.doc == 1 && l.right.doc == 2)
         .count();
     assert_eq!(pair.links.len(), expected);
-    assert!(pair.links.iter().all(|l| l.left.doc == 0 && l.right.doc == 1));
+    assert!(pair
+        .links
+        .iter()
+        .all(|l| l.left.doc == 0 && l.right.doc == 1));
     assert_eq!(pair.stats.len(), 1);
     assert_eq!(pair.conflicts.len(), 1);
     let values: Vec<&str> = pair.conflicts[0]
@@ -348,7 +351,10 @@ fn a_pair_cut_from_all_accounts_keeps_its_links_and_its_conflict() {
         .collect();
     assert_eq!(values.len(), 2);
     assert!(values.contains(&"4") && values.contains(&"5"), "{values:?}");
-    assert!(pair.groups.iter().all(|g| g.members.len() == 2 && g.accounts == 2));
+    assert!(pair
+        .groups
+        .iter()
+        .all(|g| g.members.len() == 2 && g.accounts == 2));
     for f in &pair.facts {
         assert!(pair.groups.len() > f.group);
         assert!(f.statements.iter().all(|s| s.doc < 2));

@@ -389,7 +389,7 @@ async function exportReport(id) {
   if (pair) options.only = [shown.li, shown.ri];
   say(t('export.working', { name }), 'routine');
   try {
-    const text = await callCore('export', [{ documents: requestDocuments(docs), config: store.state.config }, options]);
+    const text = await callCore('export_report', [{ documents: requestDocuments(docs), config: store.state.config }, options]);
     saveFile(name, text, entry.type);
     say(t('export.saved', { name }));
   } catch (e) {

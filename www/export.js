@@ -1,5 +1,5 @@
 // The comparison saved as a file. Every format is rendered by the core (src/render/, the
-// wasm `export`), from the same report the command line's `--format` renders, so a file
+// wasm `export_report`), from the same report the command line's `--format` renders, so a file
 // saved here equals the one `recoupe --format ...` writes. This module only names the
 // formats, the files and the download.
 

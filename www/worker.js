@@ -84,7 +84,7 @@ async function compare(id, documents, config) {
   post({ type: 'result', id, report });
 }
 
-const CALLS = new Set(['read', 'read_blocks', 'limits', 'check_total', 'export']);
+const CALLS = new Set(['read', 'read_blocks', 'limits', 'check_total', 'export_report']);
 
 async function call(id, fn, args) {
   try {

@@ -1,6 +1,6 @@
 //! Every output format, as a rendering of the one [`Report`]: the core builds the report
 //! once (`report.rs`); each format here only reads it. The command line (`--format`), the
-//! page's Export menu (through the wasm `export`) and batch runs all come through
+//! page's Export menu (through the wasm `export_report`) and batch runs all come through
 //! [`render`], so a file saved from the page equals the one the command line writes.
 //!
 //! | format | module | for |

@@ -57,7 +57,7 @@ const EN: Words = Words {
     no_link: "No passage in common.",
     moved: "moved",
     legend: "Shared words are highlighted on both sides; a figure or date that only one side states is marked ≠. In identical and equivalent passages, deleted words are struck out and added words underlined. § numbers count sentences from 1.",
-    summary: "{all} passages told by all accounts, {one} sentences told by one only, {conflicts} conflicts.",
+    summary: "Passages told by all accounts: {all} · sentences told by one only: {one} · conflicts: {conflicts}.",
     kinds: [("identical", "identical"), ("equivalent", "equivalent"), ("partial", "partly shared")],
     values: [
         ("date", "date"),
@@ -95,7 +95,7 @@ const FR: Words = Words {
     no_link: "Aucun passage en commun.",
     moved: "déplacé",
     legend: "Les mots en commun sont surlignés des deux côtés ; un chiffre ou une date qu'un seul côté donne est marqué ≠. Dans les passages identiques et équivalents, les mots supprimés sont barrés et les mots ajoutés soulignés. Les numéros § comptent les phrases à partir de 1.",
-    summary: "{all} passages rapportés par tous les récits, {one} phrases rapportées par un seul, {conflicts} contradictions.",
+    summary: "Passages rapportés par tous les récits : {all} · phrases rapportées par un seul : {one} · contradictions : {conflicts}.",
     kinds: [("identical", "identique"), ("equivalent", "équivalent"), ("partial", "en partie commun")],
     values: [
         ("date", "date"),
