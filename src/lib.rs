@@ -24,6 +24,7 @@
 #![warn(missing_docs)]
 
 pub mod align;
+pub mod batch;
 pub mod config;
 pub mod decode;
 pub mod extract;

@@ -1095,3 +1095,171 @@ impl RequestDocument {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Batch lines (`recoupe batch`, the logic in `src/batch.rs`): one event a line of JSON in,
+// one line out. Unknown top-level fields pass through verbatim, in their order.
+
+/// The top-level fields of one batch line, in their order, each value as written.
+#[derive(Debug)]
+pub struct BatchFields<'a>(pub Vec<(String, &'a serde_json::value::RawValue)>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for BatchFields<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Fields<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Fields<'a> {
+            type Value = BatchFields<'a>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an event: a JSON object")
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut map: M,
+            ) -> Result<Self::Value, M::Error> {
+                let mut fields = Vec::new();
+                while let Some(entry) =
+                    map.next_entry::<String, &'de serde_json::value::RawValue>()?
+                {
+                    fields.push(entry);
+                }
+                Ok(BatchFields(fields))
+            }
+        }
+        d.deserialize_map(Fields(std::marker::PhantomData))
+    }
+}
+
+/// Why a batch line could not be parsed at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BatchParseError {
+    /// Not JSON (or cut short): the parser's words.
+    Syntax(String),
+    /// JSON, but not an object: the parser's words.
+    NotObject(String),
+}
+
+/// The parser's sentence without serde_json's " at line 1 column N" (a batch line is one
+/// line; the column is kept as `column N`).
+fn parse_message(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rsplit_once(" at line ") {
+        Some((head, _)) if e.line() > 0 => format!("{head} (column {})", e.column()),
+        _ => text,
+    }
+}
+
+/// A batch line's top-level fields, in order.
+pub fn batch_fields(line: &str) -> Result<BatchFields<'_>, BatchParseError> {
+    serde_json::from_str(line).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => BatchParseError::NotObject(parse_message(&e)),
+        _ => BatchParseError::Syntax(parse_message(&e)),
+    })
+}
+
+/// One account of a batch line.
+#[derive(Deserialize, Debug)]
+pub struct BatchAccount<'a> {
+    /// Its id: a string or a number (the document's name in the report).
+    #[serde(borrow, default)]
+    pub id: Option<&'a serde_json::value::RawValue>,
+    /// Its text.
+    pub text: String,
+    /// Where it comes from (optional; only reported).
+    #[serde(default)]
+    pub source: Option<String>,
+    /// Its own date, `YYYY-MM-DD` (optional).
+    #[serde(default)]
+    pub date: Option<String>,
+    /// Its address (optional; only reported).
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// The accounts of a batch line: a JSON array of objects, each kept as written.
+pub fn batch_accounts(
+    raw: &serde_json::value::RawValue,
+) -> Result<Vec<&serde_json::value::RawValue>, String> {
+    serde_json::from_str(raw.get()).map_err(|e| parse_message(&e))
+}
+
+/// One account, or the parser's words about it.
+pub fn batch_account(raw: &serde_json::value::RawValue) -> Result<BatchAccount<'_>, String> {
+    serde_json::from_str(raw.get()).map_err(|e| parse_message(&e))
+}
+
+/// An id as a document name: a string's value, a number as written; else `None`.
+pub fn batch_id_name(raw: &serde_json::value::RawValue) -> Option<String> {
+    match serde_json::from_str::<serde_json::Value>(raw.get()).ok()? {
+        serde_json::Value::String(s) => Some(s),
+        serde_json::Value::Number(_) => Some(raw.get().trim().to_string()),
+        _ => None,
+    }
+}
+
+/// A failed batch line's `error`: the code, params and sentence, and the line number
+/// (from 1).
+#[derive(Serialize, Debug)]
+pub struct BatchErrorDto {
+    /// `bad-json`, `bad-event`, `line-too-long`, or a reader's code for an account's text
+    /// (`empty`, `text-too-large`, `nul-char`, `control-chars`); params and message.
+    #[serde(flatten)]
+    pub error: MessageDto,
+    /// The input line, from 1.
+    pub line: usize,
+}
+
+/// One output line of `recoupe batch` (without its newline): the passed-through fields,
+/// `id` (null when unknown), then `report` (compact) or `error`.
+pub fn batch_output(
+    passthrough: &[(String, &serde_json::value::RawValue)],
+    id: Option<&serde_json::value::RawValue>,
+    outcome: Result<&Report, &BatchErrorDto>,
+) -> String {
+    let mut out = String::from("{");
+    for (key, value) in passthrough {
+        // A string key re-encoded, a value as written less its white space.
+        out.push_str(&serde_json::to_string(key).unwrap_or_default());
+        out.push(':');
+        push_compact(&mut out, value.get());
+        out.push(',');
+    }
+    out.push_str("\"id\":");
+    match id {
+        Some(id) => push_compact(&mut out, id.get()),
+        None => out.push_str("null"),
+    }
+    // Serialising plain DTOs of strings and numbers cannot fail.
+    match outcome {
+        Ok(report) => {
+            out.push_str(",\"report\":");
+            out.push_str(&serde_json::to_string(report).unwrap_or_default());
+        }
+        Err(error) => {
+            out.push_str(",\"error\":");
+            out.push_str(&serde_json::to_string(error).unwrap_or_default());
+        }
+    }
+    out.push('}');
+    out
+}
+
+/// Valid JSON text without the white space outside its strings (one line, as written
+/// otherwise: numbers keep their spelling, objects their key order).
+fn push_compact(out: &mut String, json: &str) {
+    let (mut in_string, mut escaped) = (false, false);
+    for c in json.chars() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+        } else if !matches!(c, ' ' | '\t' | '\n' | '\r') {
+            in_string = c == '"';
+            out.push(c);
+        }
+    }
+}

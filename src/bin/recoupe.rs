@@ -2,6 +2,9 @@
 
 use std::process::ExitCode;
 
+#[path = "recoupe/batch.rs"]
+mod batch;
+
 use std::io::Write;
 
 use recoupe::decode::InputError;
@@ -175,6 +178,9 @@ fn read(path: &str, limits: &Limits, warnings: &mut Vec<String>) -> Result<(Inpu
 }
 
 fn main() -> ExitCode {
+    if std::env::args().nth(1).as_deref() == Some("batch") {
+        return batch::main(std::env::args().skip(2));
+    }
     let args = match parse_args(std::env::args().skip(1)) {
         Ok(a) => a,
         Err(e) if e.is_empty() => {

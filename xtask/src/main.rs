@@ -8,7 +8,7 @@
 //! cargo xtask eval       precision, recall, F1 of the aligner on the dev sets (eval.rs)
 //! cargo xtask facts      groups, facts and conflicts on news-dev, per event (facts.rs)
 //! cargo xtask train      fit the link model on the judged sets (train.rs)
-//! cargo xtask test       host tests, wasm tests (Node), browser tests (Playwright + Chromium)
+//! cargo xtask test       host tests, wasm tests (Node), Spark (spark.rs), browser tests (Playwright + Chromium)
 //! cargo xtask wasm-test-runner <file.wasm> ...
 //!                        the wasm-bindgen test runner, used by cargo as the wasm32 runner
 //! ```
@@ -58,6 +58,7 @@ mod eval;
 mod facts;
 mod inline;
 mod serve;
+mod spark;
 mod test;
 mod train;
 
@@ -72,7 +73,9 @@ usage: cargo xtask <command>
 commands:
   build | dist          build dist/recoupe.html (wasm + wasm-bindgen + single-file page)
   serve [--port N]      build, then serve dist/ on http://127.0.0.1:8000
-  test [--skip-browser] host tests, wasm tests (Node), browser tests (Playwright, Chromium)
+  test [--skip-spark] [--skip-browser]
+                        host tests, wasm tests (Node), recoupe batch under PySpark
+                        (local mode), browser tests (Playwright, Chromium)
   eval [--bench DIR]    precision/recall/F1 on news-dev (leave-one-event-out), the seed
                         golds and the bench pairs
   facts [--show]        groups, facts and conflicts per news-dev event (three accounts
@@ -80,6 +83,8 @@ commands:
   train [--write] [--out FILE]
                         fit the link model on the judged sets (src/linker.rs)
   bench [--bench DIR]   alignment speed against git diff --color-moved, as ratios
+  bench --batch [--repeat N]
+                        recoupe batch events/s with --jobs 1 and 2 (news-dev events)
   wasm-test-runner ...  wasm-bindgen's test runner (cargo's runner for wasm32)
 ";
 

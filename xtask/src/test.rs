@@ -8,11 +8,14 @@
 //!    wasm32>`, run by wasm-bindgen's test runner embedded in this binary
 //!    (`cargo xtask wasm-test-runner`, in Node by default; `CHROMEDRIVER=/usr/bin/chromedriver`
 //!    runs them in Chromium instead);
-//! 3. browser: Debian's chromium (apt-get when missing and root), `npm ci` in e2e/, the
+//! 3. spark: `examples/spark/recoupe_spark.py` run by PySpark in local mode against
+//!    `recoupe batch` (`spark.rs`: Java through apt-get when missing and root, pyspark in a
+//!    venv under `target/`);
+//! 4. browser: Debian's chromium (apt-get when missing and root), `npm ci` in e2e/, the
 //!    single file and the debug command line built (`RECOUPE_HTML`, `RECOUPE_BIN`: the
 //!    reader-parity spec runs both), then `npx playwright test`.
 //!
-//! Options: `--skip-checks`, `--skip-host`, `--skip-wasm`, `--skip-browser`; anything after `--` goes to
+//! Options: `--skip-checks`, `--skip-host`, `--skip-wasm`, `--skip-spark`, `--skip-browser`; anything after `--` goes to
 //! `playwright test` (e.g. `cargo xtask test --skip-host --skip-wasm -- foundation`).
 
 use std::path::Path;
@@ -27,7 +30,7 @@ const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
 pub fn run(args: &[String]) -> Result<()> {
-    let (mut checks, mut host, mut wasm, mut browser) = (true, true, true, true);
+    let (mut checks, mut host, mut wasm, mut spark, mut browser) = (true, true, true, true, true);
     let mut playwright_args: Vec<String> = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -35,9 +38,10 @@ pub fn run(args: &[String]) -> Result<()> {
             "--skip-checks" => checks = false,
             "--skip-host" => host = false,
             "--skip-wasm" => wasm = false,
+            "--skip-spark" => spark = false,
             "--skip-browser" => browser = false,
             "--" => playwright_args.extend(it.by_ref().cloned()),
-            other => bail!("unknown option `{other}` (test takes --skip-checks, --skip-host, --skip-wasm, --skip-browser, -- ARGS)"),
+            other => bail!("unknown option `{other}` (test takes --skip-checks, --skip-host, --skip-wasm, --skip-spark, --skip-browser, -- ARGS)"),
         }
     }
     let started = Instant::now();
@@ -68,6 +72,12 @@ pub fn run(args: &[String]) -> Result<()> {
     }
     if wasm {
         stage("wasm tests (wasm-bindgen-test in Node)", &mut wasm_tests);
+    }
+    if spark {
+        stage(
+            "spark (recoupe batch under PySpark, local mode)",
+            &mut crate::spark::run,
+        );
     }
     if browser {
         stage("browser tests (Playwright + Chromium)", &mut || {
@@ -197,7 +207,7 @@ pub fn wasm_test_runner(args: &[String]) -> Result<()> {
     wasm_bindgen_cli::wasm_bindgen_test_runner::run_cli_with_args(argv)
 }
 
-fn is_root() -> bool {
+pub(crate) fn is_root() -> bool {
     Command::new("id")
         .arg("-u")
         .output()
@@ -221,7 +231,7 @@ fn ensure_chromium() -> Result<()> {
 }
 
 /// `apt-get update`, then `apt-get install` of `packages` without recommends (as root).
-fn apt_install(packages: &[&str]) -> Result<()> {
+pub(crate) fn apt_install(packages: &[&str]) -> Result<()> {
     run_status(
         Command::new("apt-get")
             .arg("update")
@@ -284,7 +294,7 @@ fn browser_tests(extra: &[String]) -> Result<()> {
 }
 
 /// Builds the debug command line (the one `cargo test` builds too) and returns its path.
-fn debug_cli() -> Result<std::path::PathBuf> {
+pub(crate) fn debug_cli() -> Result<std::path::PathBuf> {
     run_status(cargo().args(["build", "--package", "recoupe", "--bin", "recoupe"]))?;
     Ok(root().join("target/debug/recoupe"))
 }
