@@ -65,26 +65,45 @@ fn candidates(left: &DocFeatures, right: &DocFeatures, vocab: &Vocabulary) -> Ve
     };
     let (left_index, right_index) = (index(left), index(right));
     let mut pairs = Vec::new();
-    let mut collect = |from: &DocFeatures, to_index: &HashMap<u32, Vec<usize>>, flip: bool| {
-        let mut acc: HashMap<usize, f32> = HashMap::new();
-        for (s, f) in from.segments.iter().enumerate() {
-            acc.clear();
-            for &(t, w) in &f.terms {
-                if let Some(list) = to_index.get(&t) {
-                    for &o in list {
-                        *acc.entry(o).or_default() += w;
+    // Shared weight by other segment in a dense array, with the list of those touched
+    // (a hash map here was 7 % of the instructions at 100k words, profile of issue 13).
+    // Sums run in term order either way, so the weights are the same to the bit.
+    let mut collect =
+        |from: &DocFeatures, to_index: &HashMap<u32, Vec<usize>>, to_len: usize, flip: bool| {
+            let mut acc = vec![0.0f32; to_len];
+            let mut touched: Vec<usize> = Vec::new();
+            let mut best: Vec<(usize, f32)> = Vec::new();
+            for (s, f) in from.segments.iter().enumerate() {
+                for &(t, w) in &f.terms {
+                    if let Some(list) = to_index.get(&t) {
+                        for &o in list {
+                            if acc[o] == 0.0 {
+                                touched.push(o);
+                            }
+                            acc[o] += w;
+                        }
                     }
                 }
+                best.clear();
+                best.extend(touched.iter().map(|&o| (o, acc[o])));
+                for &o in &touched {
+                    acc[o] = 0.0;
+                }
+                touched.clear();
+                let k = CANDIDATES_PER_SEGMENT.min(best.len());
+                let order =
+                    |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+                if k < best.len() {
+                    best.select_nth_unstable_by(k, order);
+                }
+                best[..k].sort_by(order);
+                for &(o, _) in &best[..k] {
+                    pairs.push(if flip { (o, s) } else { (s, o) });
+                }
             }
-            let mut best: Vec<(usize, f32)> = acc.iter().map(|(&o, &w)| (o, w)).collect();
-            best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            for &(o, _) in best.iter().take(CANDIDATES_PER_SEGMENT) {
-                pairs.push(if flip { (o, s) } else { (s, o) });
-            }
-        }
-    };
-    collect(left, &right_index, false);
-    collect(right, &left_index, true);
+        };
+    collect(left, &right_index, right.segments.len(), false);
+    collect(right, &left_index, left.segments.len(), true);
     pairs.sort_unstable();
     pairs.dedup();
     pairs

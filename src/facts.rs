@@ -840,7 +840,7 @@ impl Scanner<'_> {
         {
             return None;
         }
-        Some(self.norm.stem(&w.text.to_lowercase(), self.lang))
+        Some(self.norm.stem_word(w.text, self.lang))
     }
 
     /// The words of `a..b`'s clause within [`CONTEXT_WORDS`] on each side: stops at
@@ -882,7 +882,7 @@ impl Scanner<'_> {
             })
             .map(|k| {
                 (
-                    self.norm.stem(&self.ws[k].text.to_lowercase(), self.lang),
+                    self.norm.stem_word(self.ws[k].text, self.lang),
                     self.f[k].clone(),
                 )
             })

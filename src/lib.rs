@@ -34,6 +34,7 @@ pub mod linker;
 pub mod marks;
 pub mod model;
 pub mod normalize;
+pub mod render;
 pub mod report;
 pub mod segment;
 pub mod similarity;

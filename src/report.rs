@@ -11,7 +11,7 @@ use crate::model::{Comparison, DiffFlag, DiffTag, LinkKind, Mark, MarkTag, Segme
 pub const SCHEMA: &str = "recoupe/1";
 
 /// A whole comparison, as JSON.
-#[derive(Serialize, Debug)]
+#[derive(Serialize, Clone, Debug)]
 pub struct Report {
     /// Always [`SCHEMA`].
     pub schema: &'static str,
@@ -34,7 +34,7 @@ pub struct Report {
 }
 
 /// One document.
-#[derive(Serialize, Debug)]
+#[derive(Serialize, Clone, Debug)]
 pub struct DocumentDto {
     /// Display name.
     pub name: String,
@@ -53,7 +53,7 @@ pub struct DocumentDto {
 }
 
 /// One segment: UTF-8 byte offsets into the decoded text, and that slice.
-#[derive(Serialize, Debug)]
+#[derive(Serialize, Clone, Debug)]
 pub struct SegmentDto {
     /// First byte (UTF-8).
     pub start: usize,
@@ -68,7 +68,7 @@ pub struct SegmentDto {
 }
 
 /// One side of a link.
-#[derive(Serialize, Debug)]
+#[derive(Serialize, Clone, Debug)]
 pub struct SideDto {
     /// Document index.
     pub doc: usize,
@@ -77,7 +77,7 @@ pub struct SideDto {
 }
 
 /// One link.
-#[derive(Serialize, Debug)]
+#[derive(Serialize, Clone, Debug)]
 pub struct LinkDto {
     /// Passage of the lower-numbered document.
     pub left: SideDto,
@@ -112,7 +112,7 @@ pub struct LinkDto {
 }
 
 /// Both sides' marks.
-#[derive(Serialize, Debug)]
+#[derive(Serialize, Clone, Debug)]
 pub struct MarksDto {
     /// Pieces of the left passage.
     pub left: Vec<[String; 2]>,
@@ -135,7 +135,7 @@ fn mark_pieces(marks: &[Mark]) -> Vec<[String; 2]> {
 }
 
 /// A moved block.
-#[derive(Serialize, Debug)]
+#[derive(Serialize, Clone, Debug)]
 pub struct MoveDto {
     /// Block id (the `move` field of its links).
     pub id: usize,
@@ -148,7 +148,7 @@ pub struct MoveDto {
 }
 
 /// Coverage of a pair.
-#[derive(Serialize, Debug)]
+#[derive(Serialize, Clone, Debug)]
 pub struct StatsDto {
     /// Left document.
     pub left: usize,
@@ -262,6 +262,165 @@ impl From<&Comparison> for Report {
 }
 
 impl Report {
+    /// The report of `docs` only (indices into `documents`, in their order): their
+    /// documents, the links, moves and coverage between them, and the groups, facts and
+    /// conflicts as far as these accounts tell them (a group needs two of them; a conflict
+    /// two of them giving different values). What the page exports for the pair on screen.
+    pub fn only(&self, docs: &[usize]) -> Report {
+        let mut keep: Vec<usize> = docs
+            .iter()
+            .copied()
+            .filter(|&d| d < self.documents.len())
+            .collect();
+        keep.sort_unstable();
+        keep.dedup();
+        let new_doc = |d: usize| keep.iter().position(|&k| k == d);
+        let mut link_map = vec![None; self.links.len()];
+        let mut links = Vec::new();
+        for (k, l) in self.links.iter().enumerate() {
+            if let (Some(a), Some(b)) = (new_doc(l.left.doc), new_doc(l.right.doc)) {
+                let mut l = l.clone();
+                l.left.doc = a;
+                l.right.doc = b;
+                link_map[k] = Some(links.len());
+                links.push(l);
+            }
+        }
+        let mut move_map = vec![None; self.moves.len()];
+        let mut moves = Vec::new();
+        for m in &self.moves {
+            if let (Some(a), Some(b)) = (new_doc(m.left_doc), new_doc(m.right_doc)) {
+                move_map[m.id] = Some(moves.len());
+                moves.push(MoveDto {
+                    id: moves.len(),
+                    left_doc: a,
+                    right_doc: b,
+                    links: m.links.iter().filter_map(|&k| link_map[k]).collect(),
+                });
+            }
+        }
+        for l in &mut links {
+            l.move_id = l.move_id.and_then(|m| move_map.get(m).copied().flatten());
+            l.moved = l.move_id.is_some();
+        }
+        let stats = self
+            .stats
+            .iter()
+            .filter_map(|s| {
+                Some(StatsDto {
+                    left: new_doc(s.left)?,
+                    right: new_doc(s.right)?,
+                    ..s.clone()
+                })
+            })
+            .collect();
+        let mut group_map = vec![None; self.groups.len()];
+        let mut groups = Vec::new();
+        for g in &self.groups {
+            let members: Vec<MemberDto> = g
+                .members
+                .iter()
+                .filter_map(|m| {
+                    Some(MemberDto {
+                        doc: new_doc(m.doc)?,
+                        ..m.clone()
+                    })
+                })
+                .collect();
+            if members.len() < 2 {
+                continue;
+            }
+            let representative = match new_doc(g.representative.doc) {
+                Some(doc) => SegmentRefDto {
+                    doc,
+                    segment: g.representative.segment,
+                },
+                None => SegmentRefDto {
+                    doc: members[0].doc,
+                    segment: members[0].segments.first().copied().unwrap_or(0),
+                },
+            };
+            group_map[g.id] = Some(groups.len());
+            groups.push(GroupDto {
+                id: groups.len(),
+                accounts: members.len(),
+                members,
+                representative,
+            });
+        }
+        let statements = |list: &[StatementDto]| -> Vec<StatementDto> {
+            list.iter()
+                .filter_map(|s| {
+                    Some(StatementDto {
+                        doc: new_doc(s.doc)?,
+                        ..s.clone()
+                    })
+                })
+                .collect()
+        };
+        let mut conflict_map = vec![None; self.conflicts.len()];
+        let mut conflicts = Vec::new();
+        for c in &self.conflicts {
+            let Some(group) = group_map.get(c.group).copied().flatten() else {
+                continue;
+            };
+            let kept = statements(&c.statements);
+            let values: std::collections::BTreeSet<&str> =
+                kept.iter().map(|s| s.value.as_str()).collect();
+            let accounts: std::collections::BTreeSet<usize> = kept.iter().map(|s| s.doc).collect();
+            if values.len() < 2 || accounts.len() < 2 {
+                continue;
+            }
+            conflict_map[c.id] = Some(conflicts.len());
+            conflicts.push(ConflictDto {
+                id: conflicts.len(),
+                group,
+                kind: c.kind,
+                slot: c.slot.clone(),
+                statements: kept,
+            });
+        }
+        let facts = self
+            .facts
+            .iter()
+            .filter_map(|f| {
+                let group = group_map.get(f.group).copied().flatten()?;
+                let kept = statements(&f.statements);
+                if kept.is_empty() {
+                    return None;
+                }
+                let conflict = f
+                    .conflict
+                    .and_then(|c| conflict_map.get(c).copied().flatten());
+                let accounts: std::collections::BTreeSet<usize> =
+                    kept.iter().map(|s| s.doc).collect();
+                let status = match (conflict, accounts.len()) {
+                    (Some(_), _) => "conflict",
+                    (None, 1) => "unconfirmed",
+                    (None, _) => "agreed",
+                };
+                Some(FactDto {
+                    group,
+                    status,
+                    conflict,
+                    statements: kept,
+                    ..f.clone()
+                })
+            })
+            .collect();
+        Report {
+            schema: SCHEMA,
+            documents: keep.iter().map(|&d| self.documents[d].clone()).collect(),
+            links,
+            moves,
+            stats,
+            warnings: self.warnings.clone(),
+            groups,
+            facts,
+            conflicts,
+        }
+    }
+
     /// Pretty JSON.
     pub fn to_json(&self) -> String {
         // Serialising plain DTOs of strings and numbers cannot fail.
@@ -330,6 +489,43 @@ pub struct RequestDocument {
     /// The account's address (optional; only reported).
     #[serde(default)]
     pub url: Option<String>,
+}
+
+/// What to export (the wasm `export_report`): a format of `src/render/`, and its options.
+#[derive(Deserialize, Debug, Default)]
+pub struct ExportOptions {
+    /// "text", "json", "html", "csv", "md", "tei" or "collatex".
+    pub format: String,
+    /// For CSV: "links" (default) or "facts".
+    #[serde(default)]
+    pub table: Option<String>,
+    /// The words around the documents' text: "en" (default) or "fr".
+    #[serde(default)]
+    pub lang: Option<String>,
+    /// When the report was made, as the caller writes it (HTML and Markdown show it).
+    #[serde(default)]
+    pub made: Option<String>,
+    /// Only these documents (indices into the request's): the pair on screen.
+    #[serde(default)]
+    pub only: Option<Vec<usize>>,
+}
+
+impl ExportOptions {
+    /// The format and the rendering options, or why not.
+    pub fn to_render(&self) -> Result<(crate::render::Format, crate::render::Options), String> {
+        let format = crate::render::Format::parse(&self.format)?;
+        let table = match self.table.as_deref() {
+            None | Some("") => crate::render::Table::default(),
+            Some(t) => crate::render::Table::parse(t)?,
+        };
+        let options = crate::render::Options {
+            explain: false,
+            table,
+            lang: crate::render::Lang::parse(self.lang.as_deref().unwrap_or("en")),
+            made: self.made.clone(),
+        };
+        Ok((format, options))
+    }
 }
 
 /// Settings of a request; missing fields take the defaults of [`Config`].
@@ -711,108 +907,10 @@ pub struct RefusalDto {
     pub error: MessageDto,
 }
 
-/// A human-readable rendering for the terminal.
-pub fn to_text(c: &Comparison, explain: bool) -> String {
-    use std::fmt::Write;
-    let mut out = String::new();
-    for (k, d) in c.documents.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "[{k}] {} ({}, {} segments)",
-            d.name,
-            d.lang.code(),
-            d.segments.len()
-        );
-    }
-    for s in &c.stats {
-        let _ = writeln!(
-            out,
-            "[{}]–[{}]: {:.0}% of [{}] and {:.0}% of [{}] are shared",
-            s.left,
-            s.right,
-            s.left_covered * 100.0,
-            s.left,
-            s.right_covered * 100.0,
-            s.right
-        );
-    }
-    let _ = writeln!(out);
-    let segs = |r: &std::ops::Range<usize>| {
-        if r.len() == 1 {
-            format!("{}", r.start)
-        } else {
-            format!("{}-{}", r.start, r.end - 1)
-        }
-    };
-    for l in &c.links {
-        let moved = if l.moved_block.is_some() {
-            " moved"
-        } else {
-            ""
-        };
-        let _ = writeln!(
-            out,
-            "{}:{} ↔ {}:{}  {} {:.2}{}",
-            l.left.doc,
-            segs(&l.left.segments),
-            l.right.doc,
-            segs(&l.right.segments),
-            link_kind(l.kind),
-            l.score,
-            moved
-        );
-        let diff: String = l
-            .diff
-            .iter()
-            .map(|p| match p.tag {
-                DiffTag::Equal => p.text.clone(),
-                DiffTag::Delete => format!("[-{}-]", p.text),
-                DiffTag::Insert => format!("{{+{}+}}", p.text),
-            })
-            .collect();
-        let _ = writeln!(out, "    {diff}");
-        if explain {
-            let _ = writeln!(out, "    why: shared {}", l.why.join(", "));
-        }
-    }
-    for (k, d) in c.documents.iter().enumerate() {
-        let linked: std::collections::HashSet<usize> = c
-            .links
-            .iter()
-            .flat_map(|l| {
-                let mut v = Vec::new();
-                if l.left.doc == k {
-                    v.extend(l.left.segments.clone());
-                }
-                if l.right.doc == k {
-                    v.extend(l.right.segments.clone());
-                }
-                v
-            })
-            .collect();
-        let unique: Vec<usize> = (0..d.segments.len())
-            .filter(|s| !linked.contains(s))
-            .collect();
-        let _ = writeln!(
-            out,
-            "\nonly in [{k}] {} ({} segments):",
-            d.name,
-            unique.len()
-        );
-        for s in unique {
-            let _ = writeln!(out, "  {s}: {}", d.segment_text(s));
-        }
-    }
-    for w in &c.warnings {
-        let _ = writeln!(out, "warning: {w}");
-    }
-    out
-}
-
 // ---- Groups, facts and conflicts (every account at once) ----
 
 /// One group: passages of several accounts that tell one fact.
-#[derive(Serialize, Debug)]
+#[derive(Serialize, Clone, Debug)]
 pub struct GroupDto {
     /// Index in `groups` (order-free: by place in the accounts, then text).
     pub id: usize,
@@ -825,7 +923,7 @@ pub struct GroupDto {
 }
 
 /// An account's passage(s) in a group.
-#[derive(Serialize, Debug)]
+#[derive(Serialize, Clone, Debug)]
 pub struct MemberDto {
     /// Document index.
     pub doc: usize,
@@ -836,7 +934,7 @@ pub struct MemberDto {
 }
 
 /// A segment of a document.
-#[derive(Serialize, Debug)]
+#[derive(Serialize, Clone, Debug)]
 pub struct SegmentRefDto {
     /// Document index.
     pub doc: usize,
@@ -845,7 +943,7 @@ pub struct SegmentRefDto {
 }
 
 /// Where an account states a value.
-#[derive(Serialize, Debug)]
+#[derive(Serialize, Clone, Debug)]
 pub struct StatementDto {
     /// Document index.
     pub doc: usize,
@@ -864,7 +962,7 @@ pub struct StatementDto {
 }
 
 /// One value of one slot in a group.
-#[derive(Serialize, Debug)]
+#[derive(Serialize, Clone, Debug)]
 pub struct FactDto {
     /// Group id.
     pub group: usize,
@@ -884,7 +982,7 @@ pub struct FactDto {
 }
 
 /// Accounts giving different values for the same slot of a group.
-#[derive(Serialize, Debug)]
+#[derive(Serialize, Clone, Debug)]
 pub struct ConflictDto {
     /// Index in `conflicts`.
     pub id: usize,
@@ -996,77 +1094,6 @@ impl RequestDocument {
                 .ok_or_else(|| format!("{}: date must be YYYY-MM-DD, got '{d}'", self.name)),
         }
     }
-}
-
-/// Groups, facts and conflicts for the terminal: conflicts first.
-pub fn facts_text(c: &Comparison) -> String {
-    use std::fmt::Write;
-    let mut out = String::new();
-    let seg_text = |doc: usize, seg: usize| {
-        c.documents
-            .get(doc)
-            .and_then(|d| d.text.get(d.segments.get(seg)?.span.range()))
-            .unwrap_or("")
-    };
-    let _ = writeln!(out, "\nconflicts ({}):", c.conflicts.len());
-    for (id, k) in c.conflicts.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "  #{id} group {} {} {}:",
-            k.group,
-            k.kind.name(),
-            k.slot
-        );
-        for s in &k.statements {
-            let _ = writeln!(
-                out,
-                "    [{}]:{} «{}» = {}  | {}",
-                s.doc,
-                s.segment,
-                s.text,
-                s.value,
-                seg_text(s.doc, s.segment)
-            );
-        }
-    }
-    let _ = writeln!(out, "\ngroups ({}):", c.groups.len());
-    for (id, g) in c.groups.iter().enumerate() {
-        let members: Vec<String> = g
-            .members
-            .iter()
-            .map(|m| {
-                let segs: Vec<String> = m.segments.iter().map(|s| s.to_string()).collect();
-                format!("[{}]:{} {}", m.doc, segs.join(","), telling_name(m.telling))
-            })
-            .collect();
-        let (d, s) = g.representative;
-        let _ = writeln!(
-            out,
-            "  g{id} ({} accounts) {}\n      {}",
-            g.accounts(),
-            members.join("  "),
-            seg_text(d, s)
-        );
-        for f in c.facts.iter().filter(|f| f.group == id) {
-            let docs: std::collections::BTreeSet<usize> =
-                f.statements.iter().map(|s| s.doc).collect();
-            let docs: Vec<String> = docs.iter().map(|d| format!("[{d}]")).collect();
-            let slot = if f.slot.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", f.slot)
-            };
-            let _ = writeln!(
-                out,
-                "      {} {}{slot} = {}  {}",
-                f.status.name(),
-                f.kind.name(),
-                f.value,
-                docs.join("")
-            );
-        }
-    }
-    out
 }
 
 // ---------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 //! The wasm-bindgen boundary: JSON-like values in, the report out. Thin on purpose: the
 //! page gets exactly what the command line prints with `--format json`, and reads files with
 //! the command line's reader (`read`, `read_blocks`, `limits`, `check_total`; DTOs in
-//! `report.rs`).
+//! `report.rs`), and saves a comparison in any format of `src/render/` (`export_report`).
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -50,6 +50,32 @@ pub fn compare(request: JsValue, progress: Option<js_sys::Function>) -> Result<J
     report
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&format!("could not build the report: {e}")))
+}
+
+/// The comparison of a request (as `compare` takes it) as a file: `options` is `{format:
+/// "html" | "csv" | "md" | "tei" | "collatex" | "json" | "text", table?: "links" | "facts",
+/// lang?: "en" | "fr", made?: string, only?: [doc indices]}` (`src/render/`). The same
+/// renderings as the command line's `--format`; throws on unusable input.
+#[wasm_bindgen]
+pub fn export_report(request: JsValue, options: JsValue) -> Result<String, JsError> {
+    let request: Request = serde_wasm_bindgen::from_value(request)
+        .map_err(|e| JsError::new(&format!("bad request: {e}")))?;
+    let options: crate::report::ExportOptions = serde_wasm_bindgen::from_value(options)
+        .map_err(|e| JsError::new(&format!("bad export options: {e}")))?;
+    let (format, render_options) = options.to_render().map_err(|e| JsError::new(&e))?;
+    let config = request.config.to_config().map_err(|e| JsError::new(&e))?;
+    let inputs: Vec<crate::Input> = request
+        .documents
+        .iter()
+        .map(|d| d.to_input())
+        .collect::<Result<_, _>>()
+        .map_err(|e| JsError::new(&e))?;
+    let comparison = crate::compare(&inputs, &config).map_err(|e| JsError::new(&e.to_string()))?;
+    let mut report = Report::from(&comparison);
+    if let Some(only) = &options.only {
+        report = report.only(only);
+    }
+    Ok(crate::render::render(&report, format, &render_options))
 }
 
 /// Every comparison setting at its default, in the shape `compare` takes under `config`:

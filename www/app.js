@@ -2,17 +2,17 @@
 // Data flows one way: user action -> store.update(change) -> save, compare when the
 // compared inputs changed -> views, each a function of (state, shown comparison).
 
-import { createComparer } from './comparer.js';
+import { createComparer, callCore } from './comparer.js';
 import { readDocumentFile, readPaste, checkFilesTotal } from './files.js';
 import { t, setLang, getLang, detectLang, applyI18n, formatNumber, errorMessage } from './i18n.js';
-import { createState, newId, toStored, fromStored, fixPair, pairAfterAdd, docById, uniqueName, viewOf, settingsOf, cleanSource, requestDocuments } from './state.js';
+import { createState, newId, toStored, fromStored, fixPair, pairAfterAdd, docById, uniqueName, viewOf, settingsOf, cleanSource, requestDocuments, exportScopeOf } from './state.js';
 import { loadState, saveState, clearState } from './storage.js';
 import { createStore } from './store.js';
 import { createView } from './view.js';
 import { renderSummary } from './summary.js';
 import { renderDocsPanel } from './docs-panel.js';
 import { installKeys } from './keyboard.js';
-import { reportHtml, reportJson, exportName, saveFile } from './export.js';
+import { exportEntry, exportName, saveFile } from './export.js';
 import { readSeeds } from './seeds.js';
 import { renderMatrix } from './matrix-view.js';
 
@@ -354,28 +354,47 @@ function addPasted(text, name) {
 
 // ---------- export ----------
 
-function exportReport(kind) {
+/** The Export menu's scope choice, as the comparison on screen allows it. */
+function renderExportScope(shown) {
+  const box = $('export-scope');
+  box.hidden = !shown || shown.all.length <= 2;
+  if (box.hidden) return;
+  $('export-scope-all-label').textContent = t('export.scope.all', { n: shown.all.length });
+  $('export-scope-pair-label').textContent = t('export.scope.pair', { a: shown.names[0], b: shown.names[1] });
+  const scope = exportScopeOf(store.state, shown.all.length);
+  $('export-scope-all').checked = scope === 'all';
+  $('export-scope-pair').checked = scope === 'pair';
+}
+
+/** Saves the comparison on screen in the format of the Export menu's entry `id`, rendered by the core. */
+async function exportReport(id) {
+  const entry = exportEntry(id);
+  const shown = store.shown;
   $('export').open = false;
-  const { layout, report } = view;
-  if (!layout || !report) {
+  if (!entry || !shown?.report) {
     say(t('export.none'), 'error');
     return;
   }
-  const n = store.shown ? store.shown.names : ['', ''];
-  const name = exportName(n, kind);
-  // Each account's source as the user gave it (the core's report has its date already).
-  const sources = (store.shown?.all || []).map((id) => docById(store.state, id)?.source || null);
-  if (kind === 'json') {
-    const documents = report.documents.map((d, k) => (sources[k] ? { ...d, source: sources[k] } : d));
-    saveFile(name, reportJson({ ...report, documents }), 'application/json');
-  } else {
-    const used = settingsOf(store.state);
-    const split = t(used.split === 'paragraphs' ? 'controls.paragraphs' : 'controls.sentences').toLowerCase();
-    const settings = t('export.settings', { threshold: formatNumber(used.threshold, { minimumFractionDigits: 2 }), split });
-    const pairSources = [sources[layout.li] || null, sources[layout.ri] || null];
-    saveFile(name, reportHtml({ report, layout, names: n, sources: pairSources, summary: $('summary-text').textContent, settings }), 'text/html');
+  const docs = shown.all.map((docId) => docById(store.state, docId)).filter(Boolean);
+  if (docs.length !== shown.all.length) {
+    say(t('export.none'), 'error');
+    return;
   }
-  say(t('export.saved', { name }));
+  const pair = exportScopeOf(store.state, docs.length) === 'pair';
+  const names = pair ? shown.names : docs.map((d) => d.name);
+  const name = exportName(names, entry.ext);
+  const made = new Intl.DateTimeFormat(getLang(), { dateStyle: 'long', timeStyle: 'short' }).format(new Date());
+  const options = { format: entry.format, lang: getLang(), made };
+  if (entry.table) options.table = entry.table;
+  if (pair) options.only = [shown.li, shown.ri];
+  say(t('export.working', { name }), 'routine');
+  try {
+    const text = await callCore('export_report', [{ documents: requestDocuments(docs), config: store.state.config }, options]);
+    saveFile(name, text, entry.type);
+    say(t('export.saved', { name }));
+  } catch (e) {
+    say(t('export.failed', { message: e?.message || String(e) }), 'error');
+  }
 }
 
 // ---------- views: functions of (state, shown) ----------
@@ -650,8 +669,13 @@ function wire() {
     }
   });
 
-  $('export-html').addEventListener('click', () => exportReport('html'));
-  $('export-json').addEventListener('click', () => exportReport('json'));
+  for (const button of document.querySelectorAll('#export [data-export]')) {
+    button.addEventListener('click', () => exportReport(button.dataset.export));
+  }
+  for (const radio of document.querySelectorAll('#export-scope input')) {
+    radio.addEventListener('change', () => store.update(() => ({ exportScope: radio.value })));
+  }
+  $('export').addEventListener('toggle', () => { if ($('export').open) renderExportScope(store.shown); });
 
   installKeys({
     next: () => navigate(view.jump(1, false)),

@@ -37,6 +37,7 @@ export function createState() {
     config: {},        // the settings the user changed (see SETTINGS)
     defaults: null,    // the core's defaults, from the core at start (not stored)
     matrixOpen: null, // the matrix row open (its key), not stored
+    exportScope: null, // 'all' | 'pair' once chosen in the Export menu, not stored
     prefs: Object.fromEntries(Object.entries(PREFS).map(([k, [def]]) => [k, def])),
   };
 }
@@ -141,6 +142,16 @@ export function uniqueName(state, name) {
 }
 
 /** The view on screen: the preference, or for 'auto' the matrix from three accounts on. */
+/**
+ * What an export covers: 'all' the accounts compared, or the 'pair' on screen. Two accounts
+ * are both; beyond, the user's choice, else what the view shows (the grid: all; side by side:
+ * the pair).
+ */
+export function exportScopeOf(state, compared) {
+  if (compared <= 2) return 'all';
+  return state.exportScope || (viewOf(state) === 'matrix' ? 'all' : 'pair');
+}
+
 export function viewOf(state) {
   const v = state.prefs.view;
   if (state.docs.length < 2) return 'pair';

@@ -14,7 +14,7 @@
 // the core's own stages ('segmenting', 'aligning', 'diffing', throttled by the core), and
 // 'done'. A compare can only be stopped by
 // terminating the worker (the wasm call is synchronous): comparer.js does that.
-// `call` runs one of the core's short functions (CALLS: reading files, src/wasm.rs); the
+// `call` runs one of the core's short functions (CALLS: reading files, exports; src/wasm.rs); the
 // page sends those to a second worker of this same source (comparer.js, createCaller), so
 // a long comparison never delays reading a file.
 /* global wasm_bindgen */
@@ -84,7 +84,7 @@ async function compare(id, documents, config) {
   post({ type: 'result', id, report });
 }
 
-const CALLS = new Set(['read', 'read_blocks', 'limits', 'check_total']);
+const CALLS = new Set(['read', 'read_blocks', 'limits', 'check_total', 'export_report']);
 
 async function call(id, fn, args) {
   try {

@@ -9,47 +9,47 @@ use std::io::Write;
 
 use recoupe::decode::InputError;
 use recoupe::extract::{extract, Limits};
-use recoupe::report::{
-    facts_text, parse_lang, parse_split, to_text, MessageDto, RefusalDto, Report,
-};
+use recoupe::render::{self, Format, Table};
+use recoupe::report::{parse_lang, parse_split, MessageDto, RefusalDto, Report};
 use recoupe::{Config, Input};
 
-const USAGE: &str = "usage: recoupe [--format text|json] [--split sentences|lines|paragraphs] [--lang auto|fr|en] [--threshold 0..1] [--model FILE] [--explain] [--date FILE=YYYY-MM-DD ...] FILE FILE [FILE...]";
-
-#[derive(PartialEq)]
-enum Format {
-    Text,
-    Json,
-}
+const USAGE: &str = "usage: recoupe [--format text|json|html|csv|md|tei|collatex] [--table links|facts] [--report-lang en|fr] [--split sentences|lines|paragraphs] [--lang auto|fr|en] [--threshold 0..1] [--model FILE] [--explain] [--date FILE=YYYY-MM-DD ...] [--source FILE=NAME ...] FILE FILE [FILE...]";
 
 struct Args {
     format: Format,
-    explain: bool,
+    render: render::Options,
     config: Config,
     files: Vec<String>,
     /// `--date FILE=YYYY-MM-DD`: FILE as given on the command line, or its file name.
     dates: Vec<(String, recoupe::facts::Date)>,
+    /// `--source FILE=NAME`: where the account comes from, for reports.
+    sources: Vec<(String, String)>,
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut out = Args {
         format: Format::Text,
-        explain: false,
+        render: render::Options::default(),
         config: Config::default(),
         files: Vec::new(),
         dates: Vec::new(),
+        sources: Vec::new(),
     };
     let mut threshold_given = false;
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
         match arg.as_str() {
             "-h" | "--help" => return Err(String::new()),
-            "--format" => {
-                out.format = match value("--format")?.as_str() {
-                    "text" => Format::Text,
-                    "json" => Format::Json,
+            "--format" => out.format = Format::parse(&value("--format")?)?,
+            "--table" => out.render.table = Table::parse(&value("--table")?)?,
+            "--report-lang" => {
+                out.render.lang = match value("--report-lang")?.as_str() {
+                    "en" => render::Lang::En,
+                    "fr" => render::Lang::Fr,
                     other => {
-                        return Err(format!("unknown format '{other}' (expected text or json)"))
+                        return Err(format!(
+                            "unknown report language '{other}' (expected en or fr)"
+                        ))
                     }
                 }
             }
@@ -74,7 +74,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                     out.config.threshold = threshold;
                 }
             }
-            "--explain" => out.explain = true,
+            "--explain" => out.render.explain = true,
             "--date" => {
                 let v = value("--date")?;
                 let (file, date) = v
@@ -84,6 +84,13 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                     .ok_or_else(|| format!("--date: '{date}' is not a date YYYY-MM-DD"))?;
                 out.dates.push((file.to_string(), date));
             }
+            "--source" => {
+                let v = value("--source")?;
+                let (file, source) = v
+                    .split_once('=')
+                    .ok_or_else(|| format!("--source needs FILE=NAME, got '{v}'"))?;
+                out.sources.push((file.to_string(), source.to_string()));
+            }
             "--ignore-case" => out.config.ignore_case = true,
             "--ignore-accents" => out.config.ignore_accents = true,
             "--ignore-punctuation" => out.config.ignore_punctuation = true,
@@ -91,7 +98,13 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             _ => out.files.push(arg),
         }
     }
-    for (file, _) in &out.dates {
+    let named: Vec<&String> = out
+        .dates
+        .iter()
+        .map(|(f, _)| f)
+        .chain(out.sources.iter().map(|(f, _)| f))
+        .collect();
+    for file in named {
         let name = |f: &String| {
             std::path::Path::new(f)
                 .file_name()
@@ -103,7 +116,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             .any(|f| f == file || name(f).as_deref() == Some(file.as_str()))
         {
             return Err(format!(
-                "--date names '{file}', which is not a file to compare"
+                "--date or --source names '{file}', which is not a file to compare"
             ));
         }
     }
@@ -126,7 +139,7 @@ impl Refusal {
     /// One line: `recoupe: PATH: sentence`, or under `--format json` the [`RefusalDto`].
     fn line(&self, format: &Format) -> String {
         match (self, format) {
-            (Refusal::Input(path, e), Format::Json) => {
+            (Refusal::Input(path, e), Format::Json | Format::Collatex) => {
                 let dto = RefusalDto {
                     schema: recoupe::report::SCHEMA,
                     file: path.clone(),
@@ -134,7 +147,7 @@ impl Refusal {
                 };
                 serde_json::to_string(&dto).unwrap_or_else(|_| format!("recoupe: {path}: {e}"))
             }
-            (Refusal::Input(path, e), Format::Text) => format!("recoupe: {path}: {e}"),
+            (Refusal::Input(path, e), _) => format!("recoupe: {path}: {e}"),
             (Refusal::Io(message), _) => format!("recoupe: {message}"),
         }
     }
@@ -195,6 +208,14 @@ fn main() -> ExitCode {
                 if let Some((_, d)) = date {
                     input = input.with_date(*d);
                 }
+                let source = args
+                    .sources
+                    .iter()
+                    .find(|(file, _)| file == f)
+                    .or_else(|| args.sources.iter().find(|(file, _)| *file == input.name));
+                if let Some((_, s)) = source {
+                    input = input.with_source(Some(s.clone()), None);
+                }
                 inputs.push(input);
                 sizes.push(size);
             }
@@ -206,8 +227,8 @@ fn main() -> ExitCode {
     }
     if let Err(e) = limits.check_total(sizes) {
         let line = match args.format {
-            Format::Json => Refusal::Input(String::new(), e).line(&args.format),
-            Format::Text => format!("recoupe: {e}"),
+            Format::Json | Format::Collatex => Refusal::Input(String::new(), e).line(&args.format),
+            _ => format!("recoupe: {e}"),
         };
         eprintln!("{line}");
         return ExitCode::from(2);
@@ -216,10 +237,11 @@ fn main() -> ExitCode {
         Ok(mut c) => {
             warnings.append(&mut c.warnings);
             c.warnings = warnings;
-            let out = match args.format {
-                Format::Json => Report::from(&c).to_json() + "\n",
-                Format::Text => to_text(&c, args.explain) + &facts_text(&c),
-            };
+            let mut options = args.render;
+            if matches!(args.format, Format::Html | Format::Markdown) {
+                options.made = Some(today());
+            }
+            let out = render::render(&Report::from(&c), args.format, &options);
             // A closed pipe (`recoupe ... | head`) is not an error worth a panic.
             let _ = std::io::stdout().lock().write_all(out.as_bytes());
             ExitCode::SUCCESS
@@ -229,4 +251,22 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Today's date (UTC), `YYYY-MM-DD`, for the reports that say when they were made.
+fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    // Days since 1970-01-01 to a civil date (Howard Hinnant's `civil_from_days`).
+    let z = (secs / 86_400) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
 }
