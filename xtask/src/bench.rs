@@ -1,10 +1,15 @@
-//! `cargo xtask bench`: how fast the aligner is, against a peer timed in the same run.
+//! `cargo xtask bench`: how fast the aligner is, against peers timed in the same run, and
+//! `BENCHMARKS.md` (committed) with the result.
 //!
 //! These machines are shared and noisy, so absolute times mean little: each pair under
 //! `bench-data/wN/` (made by `../shared/bench/prepare.sh`) is aligned by the release
-//! command line (raw articles, and one-sentence-per-line input), and `git diff --no-index
-//! --color-moved` on the sentence lines is timed alongside as the peer; the median of
-//! several interleaved runs of each is reported, with the ratio.
+//! command line on the raw articles (`A.txt`, `B.txt`, JSON report), and two peers are
+//! timed alongside, interleaved run by run: `similar`'s patience word diff of the same
+//! texts (`peer/`, the `similar-peer` binary, built with the same release profile) and
+//! `git diff --no-index --color-moved` on the sentence lines. The median of the runs of
+//! each is reported, with the ratios. Beside them: recoupe's peak memory (max RSS, from
+//! `/usr/bin/time` when it is there) and quality on the same report (F1 against the gold,
+//! moved and reworded gold pairs found: `eval::bench_quality`).
 //!
 //! `cargo xtask bench --batch [--repeat N] [--runs N]`: `recoupe batch` throughput instead,
 //! in events per second with `--jobs 1` and `--jobs 2`, and the speed-up. The events are
@@ -12,7 +17,8 @@
 //! JSON Lines under `target/` at run time (their texts are never committed) and repeated
 //! N times (default [`BATCH_REPEAT`]).
 
-use std::path::PathBuf;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -24,11 +30,25 @@ use anyhow::{bail, Context, Result};
 /// of a shared machine weigh little (8 repeats, 1.5 s, gave speed-ups from 1.08 to 2.2).
 const BATCH_REPEAT: usize = 40;
 
+use crate::{cargo, root, run_status};
+
+/// One pair's measurements.
+struct Row {
+    name: String,
+    words: String,
+    recoupe: Duration,
+    similar: Duration,
+    git: Duration,
+    max_rss_kb: Option<u64>,
+    quality: Option<crate::eval::BenchQuality>,
+}
+
 pub fn run(args: &[String]) -> Result<()> {
-    let mut bench = crate::root().join("bench-data");
+    let mut bench = root().join("bench-data");
     let mut runs = 5usize;
     let mut batch = false;
     let mut repeat = BATCH_REPEAT;
+    let mut write = true;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -47,7 +67,10 @@ pub fn run(args: &[String]) -> Result<()> {
                     .parse()
                     .context("--runs needs a number")?
             }
-            other => bail!("unknown bench option `{other}`"),
+            "--no-write" => write = false,
+            other => bail!(
+                "unknown bench option `{other}` (bench takes --bench DIR, --runs N, --no-write, --batch, --repeat N)"
+            ),
         }
     }
     if batch {
@@ -61,11 +84,14 @@ pub fn run(args: &[String]) -> Result<()> {
             },
         );
     }
+    let runs = runs.max(1);
     let bin = crate::release_cli()?;
+    run_status(cargo().args(["build", "--release", "--package", "similar-peer"]))?;
+    let peer = root().join("target/release/similar-peer");
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(&bench)
         .with_context(|| {
             format!(
-                "no bench pairs in {} (make them with ../shared/bench/prepare.sh {} 10000 100000)",
+                "no bench pairs in {} (make them with ../shared/bench/prepare.sh {} 10000 100000 1000000)",
                 bench.display(),
                 bench.display()
             )
@@ -73,34 +99,43 @@ pub fn run(args: &[String]) -> Result<()> {
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.join("A.sents").exists())
         .collect();
-    dirs.sort_by_key(|p| {
-        p.file_name()
-            .and_then(|n| n.to_str())
-            .and_then(|n| n.trim_start_matches('w').parse::<u64>().ok())
-            .unwrap_or(0)
-    });
+    dirs.sort_by_key(|p| words_of(p));
     println!(
-        "{:<10} {:>14} {:>14} {:>16} {:>10}",
-        "pair", "recoupe raw", "recoupe lines", "git diff moved", "ratio"
+        "{:<10} {:>12} {:>12} {:>8} {:>12} {:>8} {:>9} {:>6} {:>6} {:>6}",
+        "pair",
+        "recoupe",
+        "similar",
+        "ratio",
+        "git moved",
+        "ratio",
+        "max RSS",
+        "F1",
+        "moved",
+        "reword"
     );
+    let mut rows = Vec::new();
     for dir in dirs {
-        let mut raw = Vec::new();
-        let mut lines = Vec::new();
-        let mut peer = Vec::new();
-        for _ in 0..runs {
-            raw.push(time(
-                Command::new(&bin)
-                    .args(["--format", "json"])
-                    .arg(dir.join("A.txt"))
-                    .arg(dir.join("B.txt")),
-            )?);
-            lines.push(time(
-                Command::new(&bin)
-                    .args(["--format", "json", "--split", "lines"])
-                    .arg(dir.join("A.sents"))
-                    .arg(dir.join("B.sents")),
-            )?);
-            peer.push(time(
+        let (a, b) = (dir.join("A.txt"), dir.join("B.txt"));
+        let (mut ours, mut similar, mut git) = (Vec::new(), Vec::new(), Vec::new());
+        let mut max_rss_kb = None;
+        let mut quality = None;
+        for run in 0..runs {
+            let out =
+                std::env::temp_dir().join(format!("recoupe-bench-{}.json", std::process::id()));
+            let mut cmd = Command::new(&bin);
+            cmd.args(["--format", "json"]).arg(&a).arg(&b);
+            let (took, rss) = time_to(&mut cmd, &out)?;
+            ours.push(took);
+            max_rss_kb = max_rss_kb.max(rss);
+            if run == 0 {
+                let report: serde_json::Value =
+                    serde_json::from_reader(std::io::BufReader::new(std::fs::File::open(&out)?))
+                        .context("reading recoupe's report")?;
+                quality = crate::eval::bench_quality(&dir, &report).ok();
+            }
+            let _ = std::fs::remove_file(&out);
+            similar.push(time(Command::new(&peer).arg(&a).arg(&b))?);
+            git.push(time(
                 Command::new("git")
                     .args([
                         "diff",
@@ -112,18 +147,200 @@ pub fn run(args: &[String]) -> Result<()> {
                     .arg(dir.join("B.sents")),
             )?);
         }
-        let (r, l, p) = (median(&mut raw), median(&mut lines), median(&mut peer));
+        let row = Row {
+            name: dir.file_name().unwrap().to_string_lossy().into_owned(),
+            words: human_words(words_of(&dir)),
+            recoupe: median(&mut ours),
+            similar: median(&mut similar),
+            git: median(&mut git),
+            max_rss_kb,
+            quality,
+        };
         println!(
-            "{:<10} {:>11.0} ms {:>11.0} ms {:>13.0} ms {:>9.1}×",
-            dir.file_name().unwrap().to_string_lossy(),
-            ms(r),
-            ms(l),
-            ms(p),
-            r.as_secs_f64() / p.as_secs_f64().max(1e-6)
+            "{:<10} {:>9.0} ms {:>9.0} ms {:>7.2}× {:>9.0} ms {:>7.1}× {:>9} {:>6} {:>6} {:>6}",
+            row.name,
+            ms(row.recoupe),
+            ms(row.similar),
+            ratio(row.recoupe, row.similar),
+            ms(row.git),
+            ratio(row.recoupe, row.git),
+            row.max_rss_kb
+                .map_or("-".into(), |k| format!("{} MB", k / 1024)),
+            row.quality
+                .as_ref()
+                .map_or("-".into(), |q| format!("{:.3}", q.f1)),
+            row.quality
+                .as_ref()
+                .map_or("-".into(), |q| format!("{:.3}", q.moved)),
+            row.quality
+                .as_ref()
+                .map_or("-".into(), |q| format!("{:.3}", q.reworded)),
+        );
+        rows.push(row);
+    }
+    println!("ratios: recoupe on the raw articles / the peer, medians of {runs} interleaved runs");
+    if write {
+        let path = root().join("BENCHMARKS.md");
+        std::fs::write(&path, markdown(&rows, runs, &bench))
+            .with_context(|| format!("writing {}", path.display()))?;
+        eprintln!("xtask: wrote {}", path.display());
+    }
+    Ok(())
+}
+
+/// The N of `wN`.
+fn words_of(dir: &Path) -> u64 {
+    dir.file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.trim_start_matches('w').parse::<u64>().ok())
+        .unwrap_or(0)
+}
+
+fn human_words(n: u64) -> String {
+    match n {
+        n if n >= 1_000_000 && n % 1_000_000 == 0 => format!("{}M", n / 1_000_000),
+        n if n >= 1000 && n % 1000 == 0 => format!("{}k", n / 1000),
+        n => n.to_string(),
+    }
+}
+
+fn markdown(rows: &[Row], runs: usize, bench: &Path) -> String {
+    let mut md = String::new();
+    let _ = writeln!(md, "# Benchmarks\n");
+    let _ = writeln!(
+        md,
+        "Written by `cargo xtask bench --runs {runs}` (`xtask/src/bench.rs`); do not edit by hand.\n"
+    );
+    let _ =
+        writeln!(
+        md,
+        "Pairs: `{}` made by `../shared/bench/prepare.sh bench-data 1000 10000 100000 1000000` \
+         (generated French prose with gold: deletions, insertions, moved blocks, rewordings, \
+         splits, merges; `wN` has about N words per side). Times are wall-clock medians of \
+         {runs} interleaved runs; the ratios compare runs of the same moment, which is what \
+         a shared machine allows.\n",
+        bench.file_name().map_or("bench-data".into(), |n| n.to_string_lossy())
+    );
+    let _ = writeln!(md, "- **recoupe**: the release command line, `recoupe --format json A.txt B.txt` (reading, segmenting, aligning, word diffs, groups, facts, and the JSON report written out);");
+    let _ = writeln!(md, "- **similar**: `similar-peer A.txt B.txt` (`peer/`): similar {}'s patience word diff of the same texts, every change walked, same release profile;", similar_version());
+    let _ = writeln!(md, "- **git**: `git diff --no-index --color-moved=zebra --color=always A.sents B.sents` (one sentence a line);");
+    let _ = writeln!(
+        md,
+        "- **max RSS**: recoupe's peak memory (`/usr/bin/time`), the largest of its runs;"
+    );
+    let _ = writeln!(md, "- **F1**, **moved**, **reworded**: recoupe's report on the raw articles against the gold (sentence pairs; moved: share of the gold pairs the generator moved that are linked; reworded: the same for the pairs it reworded).\n");
+    let _ = writeln!(md, "## Native\n");
+    let _ = writeln!(md, "| words per side | recoupe | similar | recoupe / similar | git --color-moved | recoupe / git | max RSS | F1 | moved found | reworded found |");
+    let _ = writeln!(md, "|---|---|---|---|---|---|---|---|---|---|");
+    for r in rows {
+        let q = |f: fn(&crate::eval::BenchQuality) -> f64| {
+            r.quality
+                .as_ref()
+                .map_or("—".to_string(), |q| format!("{:.3}", f(q)))
+        };
+        let _ = writeln!(
+            md,
+            "| {} (`{}`) | {} | {} | {:.2}× | {} | {:.1}× | {} | {} | {} | {} |",
+            r.words,
+            r.name,
+            human_time(r.recoupe),
+            human_time(r.similar),
+            ratio(r.recoupe, r.similar),
+            human_time(r.git),
+            ratio(r.recoupe, r.git),
+            r.max_rss_kb
+                .map_or("—".into(), |k| format!("{} MB", k / 1024)),
+            q(|q| q.f1),
+            q(|q| q.moved),
+            q(|q| q.reworded),
         );
     }
-    println!("ratio: recoupe on raw articles / git diff --color-moved on sentence lines (median of {runs} interleaved runs)");
-    Ok(())
+    let _ = writeln!(md, "\n## In the browser\n");
+    let _ = writeln!(md, "Not measured yet: the page's wasm on the same pairs (Playwright, Debian's Chromium) goes here, with the same columns.\n");
+    let _ = writeln!(md, "## Machine\n");
+    let _ = writeln!(md, "{}\n", machine());
+    md
+}
+
+fn similar_version() -> String {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock")).unwrap_or_default();
+    let mut lines = lock.lines();
+    while let Some(l) = lines.next() {
+        if l == "name = \"similar\"" {
+            if let Some(v) = lines.next().and_then(|v| v.strip_prefix("version = ")) {
+                return v.trim_matches('"').to_string();
+            }
+        }
+    }
+    "?".into()
+}
+
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|c| {
+            c.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split(':').nth(1))
+                .map(|s| s.trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let mem = std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|m| {
+            m.lines()
+                .next()
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|k| k.parse::<u64>().ok())
+        })
+        .map_or("?".into(), |k| format!("{} GiB", k / 1024 / 1024));
+    let rustc = Command::new("rustc")
+        .arg("--version")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default();
+    format!(
+        "{cpu}, {cores} cores (shared with other builds: times are noisy, ratios less so), \
+         {mem}; {rustc}; release profile of `Cargo.toml` (opt-level \"s\", LTO, one codegen unit) \
+         for recoupe and the similar peer alike."
+    )
+}
+
+/// Runs `cmd`, its stdout into `out`; returns the wall time and, when `/usr/bin/time` is
+/// there, the peak memory in KB.
+fn time_to(cmd: &mut Command, out: &Path) -> Result<(Duration, Option<u64>)> {
+    let gnu_time = Path::new("/usr/bin/time");
+    let rss_file = out.with_extension("rss");
+    let mut run = if gnu_time.exists() {
+        let mut c = Command::new(gnu_time);
+        c.arg("-f")
+            .arg("%M")
+            .arg("-o")
+            .arg(&rss_file)
+            .arg(cmd.get_program());
+        c.args(cmd.get_args());
+        c
+    } else {
+        let mut c = Command::new(cmd.get_program());
+        c.args(cmd.get_args());
+        c
+    };
+    run.stdout(std::fs::File::create(out)?)
+        .stderr(Stdio::null());
+    let start = Instant::now();
+    let status = run
+        .status()
+        .with_context(|| format!("could not run {cmd:?}"))?;
+    let elapsed = start.elapsed();
+    if !status.success() {
+        bail!("{cmd:?} failed ({status})");
+    }
+    let rss = std::fs::read_to_string(&rss_file)
+        .ok()
+        .and_then(|s| s.trim().lines().last()?.trim().parse().ok());
+    let _ = std::fs::remove_file(&rss_file);
+    Ok((elapsed, rss))
 }
 
 /// `recoupe batch` over the news-dev events repeated `repeat` times, `--jobs 1` and 2.
@@ -225,6 +442,18 @@ fn median(v: &mut [Duration]) -> Duration {
     v[v.len() / 2]
 }
 
+fn ratio(a: Duration, b: Duration) -> f64 {
+    a.as_secs_f64() / b.as_secs_f64().max(1e-6)
+}
+
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
+}
+
+fn human_time(d: Duration) -> String {
+    if d.as_secs_f64() >= 1.0 {
+        format!("{:.2} s", d.as_secs_f64())
+    } else {
+        format!("{:.0} ms", ms(d))
+    }
 }

@@ -113,14 +113,29 @@ pub fn ensure_wasm_target() -> Result<()> {
     run_status(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
 }
 
-/// Runs binaryen's wasm-opt from `e2e/node_modules` (npm package `binaryen`, installed with
-/// the browser tests' packages) when it is there; it is an optimisation, never required.
-/// It takes about a minute here, so its output is cached by the sha256 of its input.
+/// Runs binaryen's wasm-opt from `e2e/node_modules` (npm package `binaryen`, pinned in
+/// `e2e/package-lock.json`). A fresh machine gets it the way `cargo xtask test` does (node
+/// and npm, then `npm ci` in e2e/: `test::ensure_node`, `test::npm_ci`), so `build`, `dist`
+/// and `serve` write the same optimised file as the test command; only when that cannot be
+/// done is the unoptimised wasm used, with a warning. wasm-opt takes about a minute here,
+/// so its output is cached by the sha256 of its input.
 fn wasm_opt(wasm: &Path) {
     use sha2::{Digest, Sha256};
     let bin = root().join("e2e/node_modules/.bin/wasm-opt");
     if !bin.exists() {
-        eprintln!("xtask: wasm-opt skipped (run `npm ci` in e2e/ to get binaryen's wasm-opt)");
+        eprintln!("xtask: binaryen's wasm-opt is not installed: npm ci in e2e/");
+        let installed =
+            crate::test::ensure_node().and_then(|()| crate::test::npm_ci(&root().join("e2e")));
+        if let Err(e) = installed {
+            eprintln!("xtask: WARNING: wasm-opt skipped, the wasm is not optimised ({e:#})");
+            return;
+        }
+    }
+    if !bin.exists() {
+        eprintln!(
+            "xtask: WARNING: wasm-opt skipped: npm ci did not install {}",
+            bin.display()
+        );
         return;
     }
     let Ok(input) = std::fs::read(wasm) else {

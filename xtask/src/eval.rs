@@ -211,7 +211,7 @@ pub fn run(args: &[String]) -> Result<()> {
         rows.push((format!("seeds raw ({how})"), seeds[1].scores()));
     }
 
-    let mut moved_found: Vec<(String, f64)> = Vec::new();
+    let mut moved_found: Vec<(String, f64, f64)> = Vec::new();
     let mut benches: Vec<PathBuf> = std::fs::read_dir(&bench)
         .map(|d| {
             d.filter_map(|e| e.ok().map(|e| e.path()))
@@ -254,9 +254,11 @@ pub fn run(args: &[String]) -> Result<()> {
         )?;
         let predicted = link_pairs(&report, 0, 1);
         if !moved.is_empty() {
+            let (_, _, reworded) = bench_gold(&dir)?;
             moved_found.push((
                 name.clone(),
                 predicted.intersection(&moved).count() as f64 / moved.len() as f64,
+                share(&predicted, &reworded),
             ));
         }
         rows.push((
@@ -299,13 +301,73 @@ pub fn run(args: &[String]) -> Result<()> {
             s.precision, s.recall, s.f1, s.predicted
         );
     }
-    for (name, share) in &moved_found {
-        println!("bench {name}: moved sentences found (lines) {share:.3}");
+    for (name, moved, reworded) in &moved_found {
+        println!(
+            "bench {name}: moved sentences found (lines) {moved:.3}, reworded found {reworded:.3}"
+        );
     }
     if news[2].core > 0 {
         println!("three-account runs whose links change when the accounts are reversed: {order_failures}");
     }
     Ok(())
+}
+
+/// Quality of one bench pair's raw-article report against its gold (`cargo xtask bench`
+/// puts it beside the times).
+pub struct BenchQuality {
+    pub f1: f64,
+    /// Share of the pairs the generator moved that the report links.
+    pub moved: f64,
+    /// Share of the pairs the generator reworded (kind `para...`) that the report links.
+    pub reworded: f64,
+}
+
+/// Gold pairs of a bench pair: all, moved (fourth column 1), reworded (kind starts with `para`).
+fn bench_gold(dir: &Path) -> Result<(Pairs, Pairs, Pairs)> {
+    let (mut all, mut moved, mut reworded) = (Pairs::new(), Pairs::new(), Pairs::new());
+    for l in std::fs::read_to_string(dir.join("gold.tsv"))?.lines() {
+        let f: Vec<&str> = l.split('\t').collect();
+        let (Some(Ok(a)), Some(Ok(b))) =
+            (f.first().map(|x| x.parse()), f.get(1).map(|x| x.parse()))
+        else {
+            continue;
+        };
+        all.insert((a, b));
+        if f.get(3) == Some(&"1") {
+            moved.insert((a, b));
+        }
+        if f.get(2).is_some_and(|k| k.starts_with("para")) {
+            reworded.insert((a, b));
+        }
+    }
+    Ok((all, moved, reworded))
+}
+
+fn share(predicted: &Pairs, of: &Pairs) -> f64 {
+    predicted.intersection(of).count() as f64 / of.len().max(1) as f64
+}
+
+/// F1, moved and reworded found of the report on the raw articles `A.txt`, `B.txt` of `dir`.
+pub fn bench_quality(dir: &Path, report: &Value) -> Result<BenchQuality> {
+    let (gold, moved, reworded) = bench_gold(dir)?;
+    let read_lines = |f: &str| -> Result<Vec<String>> {
+        Ok(std::fs::read_to_string(dir.join(f))?
+            .lines()
+            .map(str::to_string)
+            .collect())
+    };
+    let predicted = mapped_pairs(
+        report,
+        &std::fs::read_to_string(dir.join("A.txt"))?,
+        &read_lines("A.sents")?,
+        &std::fs::read_to_string(dir.join("B.txt"))?,
+        &read_lines("B.sents")?,
+    );
+    Ok(BenchQuality {
+        f1: score(&predicted, &gold, &gold).f1,
+        moved: share(&predicted, &moved),
+        reworded: share(&predicted, &reworded),
+    })
 }
 
 pub fn find_seed(original_name: &str) -> Option<PathBuf> {

@@ -245,7 +245,7 @@ pub(crate) fn apt_install(packages: &[&str]) -> Result<()> {
     )
 }
 
-fn ensure_node() -> Result<()> {
+pub(crate) fn ensure_node() -> Result<()> {
     match Command::new("node").arg("--version").output() {
         Ok(o) if o.status.success() => Ok(()),
         _ if is_root() => apt_install(&["nodejs", "npm"]),
@@ -256,7 +256,7 @@ fn ensure_node() -> Result<()> {
 }
 
 /// `npm ci` in e2e/, skipped when node_modules already matches package-lock.json (not in CI).
-fn npm_ci(e2e: &Path) -> Result<()> {
+pub(crate) fn npm_ci(e2e: &Path) -> Result<()> {
     let lock = e2e.join("package-lock.json");
     let installed = e2e.join("node_modules/.package-lock.json");
     let fresh = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
