@@ -55,6 +55,9 @@ pub fn run() -> Result<()> {
     for (mode, output) in [("--ship", "out-shipped"), ("--recoupe", "out-path")] {
         let out = dir.join(output);
         let started = std::time::Instant::now();
+        // Two cores, as the development machines have; three partitions, more than the
+        // cores (a task waits for a core) and each with lines of the 8 in it, so the output
+        // really is put together from several `recoupe batch` processes.
         run_status(
             Command::new(&python)
                 .arg(&script)
