@@ -49,6 +49,7 @@ pub fn run(args: &[String]) -> Result<()> {
     let mut batch = false;
     let mut repeat = BATCH_REPEAT;
     let mut write = true;
+    let mut browser = true;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -68,8 +69,9 @@ pub fn run(args: &[String]) -> Result<()> {
                     .context("--runs needs a number")?
             }
             "--no-write" => write = false,
+            "--no-browser" => browser = false,
             other => bail!(
-                "unknown bench option `{other}` (bench takes --bench DIR, --runs N, --no-write, --batch, --repeat N)"
+                "unknown bench option `{other}` (bench takes --bench DIR, --runs N, --no-write, --no-browser, --batch, --repeat N)"
             ),
         }
     }
@@ -179,9 +181,20 @@ pub fn run(args: &[String]) -> Result<()> {
         rows.push(row);
     }
     println!("ratios: recoupe on the raw articles / the peer, medians of {runs} interleaved runs");
+    let pages = if browser {
+        match page_rows(&rows, &bench, runs) {
+            Ok(p) => p,
+            Err(e) => {
+                eprintln!("xtask: the page was not measured: {e:#}");
+                Vec::new()
+            }
+        }
+    } else {
+        Vec::new()
+    };
     if write {
         let path = root().join("BENCHMARKS.md");
-        std::fs::write(&path, markdown(&rows, runs, &bench))
+        std::fs::write(&path, markdown(&rows, &pages, runs, &bench))
             .with_context(|| format!("writing {}", path.display()))?;
         eprintln!("xtask: wrote {}", path.display());
     }
@@ -204,7 +217,7 @@ fn human_words(n: u64) -> String {
     }
 }
 
-fn markdown(rows: &[Row], runs: usize, bench: &Path) -> String {
+fn markdown(rows: &[Row], pages: &[PageRow], runs: usize, bench: &Path) -> String {
     let mut md = String::new();
     let _ = writeln!(md, "# Benchmarks\n");
     let _ = writeln!(
@@ -256,7 +269,41 @@ fn markdown(rows: &[Row], runs: usize, bench: &Path) -> String {
         );
     }
     let _ = writeln!(md, "\n## In the browser\n");
-    let _ = writeln!(md, "Not measured yet: the page's wasm on the same pairs (Playwright, Debian's Chromium) goes here, with the same columns.\n");
+    if pages.is_empty() {
+        let _ = writeln!(
+            md,
+            "Not measured in this run (`--no-browser`, or no Chromium / `dist/recoupe.html`).\n"
+        );
+    } else {
+        let _ = writeln!(md, "`e2e/bench-page.mjs` (Playwright, Debian's Chromium, headless): the two files added to `dist/recoupe.html` from `file://` as a user adds them; the time runs until both column heads name them, nothing is running and rows are drawn (reading, the wasm comparison in its worker, the rows). Median of the runs; the native time is the command line's median above, from the same run. The longest task is the longest main-thread block seen meanwhile (`PerformanceObserver`, `longtask`), the largest of the runs.\n");
+        let _ = writeln!(md, "| words per side | page (drop → links shown) | native recoupe | page / native | longest main-thread task |");
+        let _ = writeln!(md, "|---|---|---|---|---|");
+        for p in pages {
+            match (&p.page, p.native) {
+                (Ok(page), native) => {
+                    let _ = writeln!(
+                        md,
+                        "| {} | {} | {} | {:.1}× | {} ms |",
+                        p.words,
+                        human_time(*page),
+                        human_time(native),
+                        ratio(*page, native),
+                        p.longest_task_ms
+                    );
+                }
+                (Err(e), native) => {
+                    let _ = writeln!(
+                        md,
+                        "| {} | not shown: {} | {} | — | — |",
+                        p.words,
+                        e,
+                        human_time(native)
+                    );
+                }
+            }
+        }
+        let _ = writeln!(md);
+    }
     let _ = writeln!(md, "## Machine\n");
     let _ = writeln!(md, "{}\n", machine());
     md
@@ -456,4 +503,100 @@ fn human_time(d: Duration) -> String {
     } else {
         format!("{:.0} ms", ms(d))
     }
+}
+
+/// One pair in the browser.
+struct PageRow {
+    words: String,
+    page: std::result::Result<Duration, String>,
+    native: Duration,
+    longest_task_ms: u64,
+}
+
+/// Runs `e2e/bench-page.mjs` on the pairs of `rows` (after building the page) and reads its
+/// JSON lines.
+fn page_rows(rows: &[Row], bench: &Path, runs: usize) -> Result<Vec<PageRow>> {
+    let chromium = Path::new("/usr/bin/chromium");
+    if !chromium.exists() {
+        bail!("no /usr/bin/chromium (apt-get install chromium)");
+    }
+    if !root().join("e2e/node_modules/@playwright/test").exists() {
+        run_status(
+            Command::new("npm")
+                .arg("ci")
+                .current_dir(root().join("e2e")),
+        )?;
+    }
+    let built = crate::build::build(true)?;
+    let mut cmd = Command::new("node");
+    cmd.arg(root().join("e2e/bench-page.mjs"))
+        .arg("--html")
+        .arg(&built.html)
+        .arg("--runs")
+        .arg(runs.to_string())
+        // A pair the page has not shown in 5 minutes is reported as such.
+        .arg("--timeout")
+        .arg("300");
+    for r in rows {
+        cmd.arg(bench.join(&r.name));
+    }
+    eprintln!(
+        "xtask: the page in Chromium, {} pairs × {runs} runs",
+        rows.len()
+    );
+    let out = cmd
+        .stderr(Stdio::inherit())
+        .output()
+        .context("running node e2e/bench-page.mjs")?;
+    if !out.status.success() {
+        bail!("e2e/bench-page.mjs failed ({})", out.status);
+    }
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
+    let mut pages = Vec::new();
+    for r in rows {
+        let mine: Vec<&serde_json::Value> = lines
+            .iter()
+            .filter(|l| l["pair"] == r.name.as_str())
+            .collect();
+        let mut times: Vec<Duration> = mine
+            .iter()
+            .filter_map(|l| l["ms"].as_u64())
+            .map(Duration::from_millis)
+            .collect();
+        let longest = mine
+            .iter()
+            .filter_map(|l| l["longest_task_ms"].as_u64())
+            .max()
+            .unwrap_or(0);
+        let page = if times.is_empty() {
+            Err(mine
+                .iter()
+                .find_map(|l| l["error"].as_str())
+                .unwrap_or("no result")
+                .chars()
+                .take(80)
+                .collect())
+        } else {
+            Ok(median(&mut times))
+        };
+        if let Ok(t) = &page {
+            println!(
+                "{:<10} page {:>9.0} ms  native {:>9.0} ms  {:>5.1}×  longest task {longest} ms",
+                r.name,
+                ms(*t),
+                ms(r.recoupe),
+                ratio(*t, r.recoupe)
+            );
+        }
+        pages.push(PageRow {
+            words: format!("{} (`{}`)", r.words, r.name),
+            page,
+            native: r.recoupe,
+            longest_task_ms: longest,
+        });
+    }
+    Ok(pages)
 }

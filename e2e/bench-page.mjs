@@ -1,0 +1,68 @@
+// The page's half of `cargo xtask bench`: each pair (A.txt, B.txt of a bench-data folder) is
+// added to dist/recoupe.html in Debian's Chromium, as a user would add two files; the time
+// from the files given to the comparison on screen (reading, the wasm comparison in its
+// worker, the rows drawn) is measured, with the longest main-thread task seen meanwhile
+// (PerformanceObserver, 'longtask'). Prints one JSON line per pair and run.
+//
+//   node e2e/bench-page.mjs --html dist/recoupe.html --runs 3 bench-data/w10000 bench-data/w100000
+
+import { chromium } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { resolve, basename } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const args = process.argv.slice(2);
+let html = 'dist/recoupe.html';
+let runs = 3;
+let timeoutMs = 600_000;
+const dirs = [];
+for (let i = 0; i < args.length; i += 1) {
+  if (args[i] === '--html') html = args[++i];
+  else if (args[i] === '--runs') runs = Number(args[++i]);
+  else if (args[i] === '--timeout') timeoutMs = Number(args[++i]) * 1000;
+  else dirs.push(args[i]);
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+});
+try {
+  for (const dir of dirs) {
+    const files = ['A.txt', 'B.txt'].map((name) => ({ name, mimeType: 'text/plain', buffer: readFileSync(resolve(dir, name)) }));
+    for (let run = 0; run < runs; run += 1) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        window.__longest = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+        }).observe({ type: 'longtask', buffered: true });
+      });
+      await page.goto(pathToFileURL(resolve(html)).href);
+      await page.locator('.seg').first().waitFor({ timeout: 60_000 });
+      await page.locator('#progress').waitFor({ state: 'hidden', timeout: 60_000 });
+      await page.evaluate(() => { window.__longest = 0; });
+      const started = Date.now();
+      await page.locator('[data-testid="add-documents"]').setInputFiles(files);
+      let result;
+      try {
+        // Shown: both column heads name the new files, nothing is running, rows are drawn.
+        await page.waitForFunction(() => {
+          const names = [...document.querySelectorAll('.colhead .col-select')].map((s) => s.selectedOptions[0]?.textContent || '');
+          const progress = document.getElementById('progress');
+          return names.some((n) => n.includes('A.txt')) && names.some((n) => n.includes('B.txt'))
+            && (!progress || progress.hidden || getComputedStyle(progress).display === 'none')
+            && document.querySelector('.seg');
+        }, null, { timeout: timeoutMs, polling: 20 });
+        result = { pair: basename(dir), run, ms: Date.now() - started, longest_task_ms: Math.round(await page.evaluate(() => window.__longest)) };
+      } catch (e) {
+        result = { pair: basename(dir), run, error: String(e.message || e).split('\n')[0] };
+      }
+      console.log(JSON.stringify(result));
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+}
