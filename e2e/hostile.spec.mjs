@@ -192,7 +192,7 @@ test('the exported report escapes what the files hold: no markup from them, noth
   }, html);
   const allowed = ['body', 'br', 'del', 'div', 'h1', 'h2', 'h3', 'head', 'header', 'html', 'ins', 'li', 'mark', 'meta', 'p', 'section', 'span', 'style', 'table', 'tbody', 'td', 'th', 'thead', 'title', 'tr', 'ul'];
   expect(found.tags.filter((tag) => !allowed.includes(tag))).toEqual([]);
-  expect(found.attrs.filter((a) => !['charset', 'class', 'content', 'http-equiv', 'id', 'lang', 'name', 'title'].includes(a))).toEqual([]);
+  expect(found.attrs.filter((a) => !['charset', 'class', 'content', 'http-equiv', 'id', 'lang', 'name', 'rowspan', 'title'].includes(a))).toEqual([]);
 
   // Opened as a page, the report runs nothing and loads nothing.
   const reportPage = await context.newPage();

@@ -332,13 +332,13 @@ fn pairs(out: &mut String, r: &Report, w: &Words) {
             account_label(r, a),
             account_label(r, b)
         );
-        for l in links {
+        for (k, l) in links.iter().enumerate() {
             let mut mid = format!("{}<br>{:.2}", escape(w.kind(l.kind)), l.score);
             if l.moved {
                 // A moved passage names where its partner stands.
                 let _ = write!(
                     mid,
-                    "<br><span class=\"moved\">{} : {} §{} ↔ {} §{}</span>",
+                    "<br><span class=\"moved\">{} {} §{} ↔ {} §{}</span>",
                     escape(w.moved),
                     siglum(a),
                     human_segments(&l.left.segments),
@@ -346,11 +346,32 @@ fn pairs(out: &mut String, r: &Report, w: &Words) {
                     human_segments(&l.right.segments)
                 );
             }
+            // A passage with several partners stands once, beside all of them (its text
+            // plain: what it shares differs from partner to partner).
+            let same_left = |m: &&&LinkDto| m.left.segments == l.left.segments;
+            let left = if k > 0 && same_left(&&links[k - 1]) {
+                String::new()
+            } else {
+                let span = links[k..].iter().take_while(same_left).count();
+                let body = if span > 1 {
+                    escape(&passage(r, a, &l.left.segments))
+                } else {
+                    side_html(r, l, false)
+                };
+                format!(
+                    "<td class=\"side text\"{}><span class=\"num\">§{}</span>{}</td>",
+                    if span > 1 {
+                        format!(" rowspan=\"{span}\"")
+                    } else {
+                        String::new()
+                    },
+                    human_segments(&l.left.segments),
+                    body
+                )
+            };
             let _ = writeln!(
                 out,
-                "<tr><td class=\"side text\"><span class=\"num\">§{}</span>{}</td><td class=\"mid\">{}</td><td class=\"side text\"><span class=\"num\">§{}</span>{}</td></tr>",
-                human_segments(&l.left.segments),
-                side_html(r, l, false),
+                "<tr>{left}<td class=\"mid\">{}</td><td class=\"side text\"><span class=\"num\">§{}</span>{}</td></tr>",
                 mid,
                 human_segments(&l.right.segments),
                 side_html(r, l, true)
