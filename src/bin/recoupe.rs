@@ -53,27 +53,6 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                     }
                 }
             }
-            "--split" => out.config.split = parse_split(&value("--split")?)?,
-            "--lang" => out.config.lang = parse_lang(&value("--lang")?)?,
-            "--threshold" => {
-                let v = value("--threshold")?;
-                let t = v.parse::<f32>().map_err(|_| {
-                    format!("--threshold must be a number between 0 and 1, got '{v}'")
-                })?;
-                out.config.threshold =
-                    recoupe::Config::checked_threshold(t).map_err(|e| format!("--{e}"))?;
-                threshold_given = true;
-            }
-            "--model" => {
-                let path = value("--model")?;
-                let json = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
-                let (model, threshold) =
-                    recoupe::report::parse_model(&json).map_err(|e| format!("{path}: {e}"))?;
-                out.config.model = model;
-                if !threshold_given {
-                    out.config.threshold = threshold;
-                }
-            }
             "--explain" => out.render.explain = true,
             "--date" => {
                 let v = value("--date")?;
@@ -91,9 +70,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                     .ok_or_else(|| format!("--source needs FILE=NAME, got '{v}'"))?;
                 out.sources.push((file.to_string(), source.to_string()));
             }
-            "--ignore-case" => out.config.ignore_case = true,
-            "--ignore-accents" => out.config.ignore_accents = true,
-            "--ignore-punctuation" => out.config.ignore_punctuation = true,
+            s if compare_option(s, &mut value, &mut out.config, &mut threshold_given)? => {}
             s if s.starts_with("--") => return Err(format!("unknown option '{s}'")),
             _ => out.files.push(arg),
         }
@@ -269,4 +246,42 @@ fn today() -> String {
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
     format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// The comparison options both commands take (`--split`, `--lang`, `--threshold`,
+/// `--model`, the ignore flags): sets `config` and says whether `arg` was one of them.
+/// A threshold given on the command line wins over a model's.
+fn compare_option(
+    arg: &str,
+    value: &mut dyn FnMut(&str) -> Result<String, String>,
+    config: &mut Config,
+    threshold_given: &mut bool,
+) -> Result<bool, String> {
+    match arg {
+        "--split" => config.split = parse_split(&value("--split")?)?,
+        "--lang" => config.lang = parse_lang(&value("--lang")?)?,
+        "--threshold" => {
+            let v = value("--threshold")?;
+            let t = v
+                .parse::<f32>()
+                .map_err(|_| format!("--threshold must be a number between 0 and 1, got '{v}'"))?;
+            config.threshold = Config::checked_threshold(t).map_err(|e| format!("--{e}"))?;
+            *threshold_given = true;
+        }
+        "--model" => {
+            let path = value("--model")?;
+            let json = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+            let (model, threshold) =
+                recoupe::report::parse_model(&json).map_err(|e| format!("{path}: {e}"))?;
+            config.model = model;
+            if !*threshold_given {
+                config.threshold = threshold;
+            }
+        }
+        "--ignore-case" => config.ignore_case = true,
+        "--ignore-accents" => config.ignore_accents = true,
+        "--ignore-punctuation" => config.ignore_punctuation = true,
+        _ => return Ok(false),
+    }
+    Ok(true)
 }

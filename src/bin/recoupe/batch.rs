@@ -14,7 +14,6 @@ use std::sync::{Condvar, Mutex};
 
 use recoupe::batch::{internal_error, line_too_long, run_line_bytes};
 use recoupe::extract::Limits;
-use recoupe::report::{parse_lang, parse_split};
 use recoupe::Config;
 
 const USAGE: &str = "usage: recoupe batch [--jobs N] [--split sentences|lines|paragraphs] [--lang auto|fr|en] [--threshold 0..1] [--model FILE] [--ignore-case] [--ignore-accents] [--ignore-punctuation] [IN.jsonl|-] > OUT.jsonl";
@@ -63,30 +62,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                         format!("--max-line-bytes must be a whole number, got '{v}'")
                     })?;
             }
-            "--split" => out.config.split = parse_split(&value("--split")?)?,
-            "--lang" => out.config.lang = parse_lang(&value("--lang")?)?,
-            "--threshold" => {
-                let v = value("--threshold")?;
-                let t = v.parse::<f32>().map_err(|_| {
-                    format!("--threshold must be a number between 0 and 1, got '{v}'")
-                })?;
-                out.config.threshold =
-                    Config::checked_threshold(t).map_err(|e| format!("--{e}"))?;
-                threshold_given = true;
-            }
-            "--model" => {
-                let path = value("--model")?;
-                let json = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
-                let (model, threshold) =
-                    recoupe::report::parse_model(&json).map_err(|e| format!("{path}: {e}"))?;
-                out.config.model = model;
-                if !threshold_given {
-                    out.config.threshold = threshold;
-                }
-            }
-            "--ignore-case" => out.config.ignore_case = true,
-            "--ignore-accents" => out.config.ignore_accents = true,
-            "--ignore-punctuation" => out.config.ignore_punctuation = true,
+            s if super::compare_option(s, &mut value, &mut out.config, &mut threshold_given)? => {}
             "-" if out.input.is_none() => out.input = Some(arg),
             s if s.starts_with('-') => {
                 return Err(format!("unknown option '{s}' for batch"));
