@@ -16,15 +16,7 @@ use crate::report::{BlocksRequest, LimitsDto, MessageDto, ReadDto, Report, Reque
 /// ones: small texts send nothing.
 #[wasm_bindgen]
 pub fn compare(request: JsValue, progress: Option<js_sys::Function>) -> Result<JsValue, JsError> {
-    let request: Request = serde_wasm_bindgen::from_value(request)
-        .map_err(|e| JsError::new(&format!("bad request: {e}")))?;
-    let config = request.config.to_config().map_err(|e| JsError::new(&e))?;
-    let inputs: Vec<crate::Input> = request
-        .documents
-        .iter()
-        .map(|d| d.to_input())
-        .collect::<Result<_, _>>()
-        .map_err(|e| JsError::new(&e))?;
+    let (config, inputs) = request_of(request)?;
     let clock = Clock::new();
     let mut last = clock.now();
     let mut observer = |stage: crate::Stage, done: usize, total: usize| {
@@ -58,18 +50,10 @@ pub fn compare(request: JsValue, progress: Option<js_sys::Function>) -> Result<J
 /// renderings as the command line's `--format`; throws on unusable input.
 #[wasm_bindgen]
 pub fn export_report(request: JsValue, options: JsValue) -> Result<String, JsError> {
-    let request: Request = serde_wasm_bindgen::from_value(request)
-        .map_err(|e| JsError::new(&format!("bad request: {e}")))?;
     let options: crate::report::ExportOptions = serde_wasm_bindgen::from_value(options)
         .map_err(|e| JsError::new(&format!("bad export options: {e}")))?;
     let (format, render_options) = options.to_render().map_err(|e| JsError::new(&e))?;
-    let config = request.config.to_config().map_err(|e| JsError::new(&e))?;
-    let inputs: Vec<crate::Input> = request
-        .documents
-        .iter()
-        .map(|d| d.to_input())
-        .collect::<Result<_, _>>()
-        .map_err(|e| JsError::new(&e))?;
+    let (config, inputs) = request_of(request)?;
     let comparison = crate::compare(&inputs, &config).map_err(|e| JsError::new(&e.to_string()))?;
     let mut report = Report::from(&comparison);
     if let Some(only) = &options.only {
@@ -123,6 +107,20 @@ pub fn check_total(sizes: Vec<f64>) -> Result<JsValue, JsError> {
         .err()
         .map(|e| MessageDto::from(&e));
     to_js(&refusal)
+}
+
+/// A request's settings and documents (`{documents, config}`), or a readable error.
+fn request_of(request: JsValue) -> Result<(crate::Config, Vec<crate::Input>), JsError> {
+    let request: Request = serde_wasm_bindgen::from_value(request)
+        .map_err(|e| JsError::new(&format!("bad request: {e}")))?;
+    let config = request.config.to_config().map_err(|e| JsError::new(&e))?;
+    let inputs = request
+        .documents
+        .iter()
+        .map(|d| d.to_input())
+        .collect::<Result<_, _>>()
+        .map_err(|e| JsError::new(&e))?;
+    Ok((config, inputs))
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {

@@ -158,16 +158,9 @@ fn main() -> ExitCode {
     if std::env::args().nth(1).as_deref() == Some("batch") {
         return batch::main(std::env::args().skip(2));
     }
-    let args = match parse_args(std::env::args().skip(1)) {
+    let args = match or_usage(parse_args(std::env::args().skip(1)), USAGE) {
         Ok(a) => a,
-        Err(e) if e.is_empty() => {
-            println!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Err(e) => {
-            eprintln!("recoupe: {e}\n{USAGE}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let limits = Limits::default();
     let mut inputs = Vec::new();
@@ -284,4 +277,18 @@ fn compare_option(
         _ => return Ok(false),
     }
     Ok(true)
+}
+
+/// Parsed arguments, or the way out: `--help` (an empty message) prints the usage and
+/// succeeds; anything else prints the message and the usage and exits 2.
+fn or_usage<T>(parsed: Result<T, String>, usage: &str) -> Result<T, ExitCode> {
+    parsed.map_err(|e| {
+        if e.is_empty() {
+            println!("{usage}");
+            ExitCode::SUCCESS
+        } else {
+            eprintln!("recoupe: {e}\n{usage}");
+            ExitCode::from(2)
+        }
+    })
 }

@@ -31,21 +31,7 @@ ul.only li{margin:.2rem 0}
 @media print{body{margin:0;max-width:none;font-size:10.5pt}section{break-before:page}section:first-of-type{break-before:auto}tr,.conflict,li{break-inside:avoid}thead{display:table-header-group}a{color:inherit}}
 "#;
 
-/// Escapes text for HTML content and attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use super::escape_markup as escape;
 
 /// The whole report.
 pub fn render(r: &Report, options: &Options) -> String {

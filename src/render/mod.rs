@@ -226,6 +226,27 @@ pub fn passage(report: &Report, doc: usize, segments: &[usize]) -> String {
         .join(" ")
 }
 
+/// Text for HTML and XML, in content or in double-quoted attributes: the markup characters
+/// escaped, and the characters XML 1.0 does not allow (C0 controls but tab and line ends,
+/// U+FFFE, U+FFFF; a `str` holds no lone surrogate) replaced by U+FFFD, so any document
+/// gives a well-formed file.
+pub fn escape_markup(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// For each document, for each segment: the links it belongs to (indices into `links`).
 pub fn links_of_segments(report: &Report) -> Vec<Vec<Vec<usize>>> {
     let mut out: Vec<Vec<Vec<usize>>> = report

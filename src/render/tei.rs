@@ -12,7 +12,7 @@
 
 use std::fmt::Write;
 
-use super::{siglum, table};
+use super::{escape_markup as xml, siglum, table};
 use crate::report::Report;
 
 /// The namespace of TEI P5.
@@ -128,23 +128,4 @@ fn wit_list(docs: &[usize]) -> String {
 /// An address that may stand in `@target` (no white space, a scheme).
 fn is_uri(s: &str) -> bool {
     !s.contains(char::is_whitespace) && s.contains(':')
-}
-
-/// Text and attribute values (always in double quotes): markup characters escaped, and
-/// the characters XML 1.0 does not allow (most C0 controls, U+FFFE, U+FFFF; a `str` holds
-/// no lone surrogate) replaced by U+FFFD, so any document gives a well-formed file.
-pub fn xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
-    }
-    out
 }

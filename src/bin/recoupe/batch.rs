@@ -80,16 +80,9 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
 
 /// `recoupe batch ARGS` (the arguments after `batch`).
 pub fn main(args: impl Iterator<Item = String>) -> ExitCode {
-    let args = match parse_args(args) {
+    let args = match super::or_usage(parse_args(args), USAGE) {
         Ok(a) => a,
-        Err(e) if e.is_empty() => {
-            println!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Err(e) => {
-            eprintln!("recoupe: {e}\n{USAGE}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let stdin = std::io::stdin();
     let reader: Box<dyn BufRead> = match args.input.as_deref() {
