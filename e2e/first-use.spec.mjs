@@ -175,3 +175,19 @@ test('plurals: one passage is "1 passage"; in French 0 and 1 are singular', asyn
     await ctx.close();
   }
 });
+
+test('the sample shows the report the build made, which is the one the page\'s own engine computes', async ({ page }) => {
+  const shown = Date.now();
+  await open(page);
+  const firstScreen = Date.now() - shown;
+  const built = await page.evaluate(() => JSON.parse(document.getElementById('recoupe-seeds').textContent).default.report);
+  expect(built.schema).toBe('recoupe/1');
+  expect(built.links.length).toBeGreaterThan(5);
+  // The JSON export runs the comparison again in the engine (the wasm in its worker).
+  await page.locator('#export > summary').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-json').click()]);
+  const { readFileSync } = await import('node:fs');
+  const computed = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  expect(computed).toEqual(built);
+  test.info().annotations.push({ type: 'first screen', description: `${firstScreen} ms from navigation to the sample's rows` });
+});

@@ -252,8 +252,14 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
     enc.finish().expect("writing to memory")
 }
 
-/// `{"seeds": [{"event", "name", "text"}], "default": {"event", "left", "right"}}`.
+/// `{"seeds": [{"event", "name", "text"}], "default": {"event", "left", "right", "report"}}`:
+/// `report` is the core's report of the default pair under the default settings, made here
+/// by the same core (native), so that a first visit shows the sample at once instead of
+/// waiting for the wasm to compile and compare (the page uses it only for exactly these two
+/// texts, names and default settings; `e2e/first-use.spec.mjs` checks it equals what the
+/// page's own engine computes).
 fn seeds_json(seeds: &Path) -> Result<String> {
+    let mut default_texts: [Option<String>; 2] = [None, None];
     let mut items = Vec::new();
     let mut events: Vec<_> = std::fs::read_dir(seeds)
         .with_context(|| format!("reading {}", seeds.display()))?
@@ -270,11 +276,19 @@ fn seeds_json(seeds: &Path) -> Result<String> {
         for f in files {
             let text = std::fs::read_to_string(f.path())
                 .with_context(|| format!("reading {}", f.path().display()))?;
+            let text = text.replace("\r\n", "\n");
+            if event.file_name() == DEFAULT_EVENT {
+                for (k, name) in [DEFAULT_LEFT, DEFAULT_RIGHT].iter().enumerate() {
+                    if f.file_name() == *name {
+                        default_texts[k] = Some(text.clone());
+                    }
+                }
+            }
             items.push(format!(
                 "{{\"event\":{},\"name\":{},\"text\":{}}}",
                 inline::json_string(&event.file_name().to_string_lossy()),
                 inline::json_string(&f.file_name().to_string_lossy()),
-                inline::json_string(&text.replace("\r\n", "\n"))
+                inline::json_string(&text)
             ));
         }
     }
@@ -282,8 +296,20 @@ fn seeds_json(seeds: &Path) -> Result<String> {
     if !has(DEFAULT_LEFT) || !has(DEFAULT_RIGHT) {
         bail!("the default seeds seeds/{DEFAULT_EVENT}/{{{DEFAULT_LEFT},{DEFAULT_RIGHT}}} are missing");
     }
+    let [Some(left), Some(right)] = default_texts else {
+        bail!("the default seeds could not be read");
+    };
+    let inputs = [
+        recoupe::Input::new(DEFAULT_LEFT, left),
+        recoupe::Input::new(DEFAULT_RIGHT, right),
+    ];
+    let comparison = recoupe::compare(&inputs, &recoupe::Config::default())
+        .map_err(|e| anyhow::anyhow!("comparing the default seeds: {e}"))?;
+    let report = serde_json::to_string(&recoupe::report::Report::from(&comparison))?
+        // Inside <script>: no "</script>" can close it ("<" only occurs in strings).
+        .replace('<', "\\u003c");
     Ok(format!(
-        "{{\"seeds\":[{}],\"default\":{{\"event\":{},\"left\":{},\"right\":{}}}}}",
+        "{{\"seeds\":[{}],\"default\":{{\"event\":{},\"left\":{},\"right\":{},\"report\":{report}}}}}",
         items.join(","),
         inline::json_string(DEFAULT_EVENT),
         inline::json_string(DEFAULT_LEFT),
