@@ -362,3 +362,34 @@ fn a_pair_cut_from_all_accounts_keeps_its_links_and_its_conflict() {
     // Two accounts that agree on the count have no conflict between them.
     assert!(all.only(&[2, 4]).conflicts.is_empty());
 }
+
+/// TEI valid against the TEI schema: opt-in, because no copy of `tei_all.rng` can be had
+/// offline on a fresh machine (npm, PyPI and Debian have none). With `TEI_ALL_RNG=/path/to/
+/// tei_all.rng` and Debian's `jing`, the exports of the fire, of hostile text and of a
+/// generated pair with moves (transpositions) are validated.
+#[test]
+fn tei_is_valid_against_the_tei_schema_when_one_is_given() {
+    let Ok(schema) = std::env::var("TEI_ALL_RNG") else {
+        eprintln!("TEI_ALL_RNG not set: TEI schema validation skipped (well-formedness and structure are tested above)");
+        return;
+    };
+    let dir = std::env::temp_dir().join(format!("recoupe-tei-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut files = Vec::new();
+    for (k, inputs) in [accounts(), hostile()].iter().enumerate() {
+        let path = dir.join(format!("{k}.tei.xml"));
+        std::fs::write(&path, run(&["--format", "tei"], inputs)).unwrap();
+        files.push(path);
+    }
+    let out = Command::new("jing")
+        .arg(&schema)
+        .args(&files)
+        .output()
+        .expect("jing runs (apt-get install jing)");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        out.status.success(),
+        "not valid TEI: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
