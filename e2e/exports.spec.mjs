@@ -5,6 +5,7 @@
 // Fixtures: the five invented accounts of e2e/fixtures/accounts/.
 
 import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
@@ -171,3 +172,16 @@ function parseCsv(text) {
   if (field || row.length) { row.push(field); rows.push(row); }
   return rows;
 }
+
+test('the Export menu, open, passes axe in French and dark', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'fr-FR', colorScheme: 'dark' });
+  const page = await context.newPage();
+  await openAccounts(page, ACCOUNTS);
+  await page.locator('#export > summary').click();
+  await expect(page.locator('#export-tei')).toContainText('Édition (TEI XML)');
+  await page.waitForTimeout(400); // the status toast fades in and out
+  const axe = await new AxeBuilder({ page }).include('#export').analyze();
+  const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+  await context.close();
+});
