@@ -160,7 +160,7 @@ mod tests {
         assert_eq!(field("+33 1 23"), "'+33 1 23");
         assert_eq!(field("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(field("-5"), "'-5");
-        assert_eq!(field("- Oui, dit-il."), "- Oui, dit-il.");
+        assert_eq!(field("- Oui. Non."), "- Oui. Non.");
         assert_eq!(field("-"), "-");
     }
 }
