@@ -140,3 +140,43 @@ fn read_gives_text_or_a_code_and_hands_html_and_pdf_to_the_page() {
     );
     assert_eq!(total["code"], "total-too-large");
 }
+
+#[wasm_bindgen_test]
+fn export_report_renders_every_format_and_refuses_an_unknown_one() {
+    let request = || {
+        js(r#"{
+        "documents": [
+            {"name": "a.txt", "text": "Le Conseil a siégé à Montréal le 8 décembre. Cinq pompiers ont été blessés.", "source": "AFP <b>"},
+            {"name": "b.txt", "text": "Quatre pompiers ont été blessés. Le Conseil a siégé à Montréal le 8 décembre."},
+            {"name": "c.txt", "text": "Le Conseil a siégé à Montréal le 8 décembre. Cinq pompiers ont été blessés."}
+        ]
+    }"#)
+    };
+    for (format, starts) in [
+        ("html", "<!doctype html>"),
+        ("md", "# Comparison of 3 accounts"),
+        ("tei", "<?xml"),
+        ("collatex", "{"),
+        ("csv", "\u{feff}link,"),
+        ("json", "{"),
+        ("text", "[0] a.txt"),
+    ] {
+        let options = js(&format!(r#"{{"format": "{format}"}}"#));
+        let out = recoupe::wasm::export_report(request(), options).expect("a file");
+        assert!(
+            out.starts_with(starts),
+            "{format}: {}",
+            &out[..out.len().min(80)]
+        );
+    }
+    let html =
+        recoupe::wasm::export_report(request(), js(r#"{"format": "html", "lang": "fr"}"#)).unwrap();
+    assert!(html.contains("AFP &lt;b&gt;"), "the source, escaped");
+    assert!(html.contains("Comparaison de 3 récits"));
+    // The pair on screen: two witnesses only.
+    let tei = recoupe::wasm::export_report(request(), js(r#"{"format": "tei", "only": [0, 1]}"#))
+        .unwrap();
+    assert_eq!(tei.matches("<witness ").count(), 2);
+    let err = recoupe::wasm::export_report(request(), js(r#"{"format": "pdf"}"#)).unwrap_err();
+    assert!(error_message(err).contains("unknown format 'pdf'"));
+}
