@@ -211,9 +211,11 @@ fn main() -> ExitCode {
             if matches!(args.format, Format::Html | Format::Markdown) {
                 options.made = Some(today());
             }
-            let out = render::render(&Report::from(&c), args.format, &options);
+            let report = Report::from(&c);
+            drop(c); // the report holds what the output needs
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             // A closed pipe (`recoupe ... | head`) is not an error worth a panic.
-            let _ = std::io::stdout().lock().write_all(out.as_bytes());
+            let _ = render::write(&report, args.format, &options, &mut out).and_then(|()| out.flush());
             ExitCode::SUCCESS
         }
         Err(e) => {

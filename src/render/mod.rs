@@ -184,6 +184,23 @@ pub fn render(report: &Report, format: Format, options: &Options) -> String {
     }
 }
 
+/// `report` in `format`, written to `out`. The same bytes as [`render`]; JSON is streamed
+/// (at a million words a side the report's JSON is some 150 MB that need not be held).
+pub fn write(
+    report: &Report,
+    format: Format,
+    options: &Options,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, report).map_err(std::io::Error::other)?;
+            out.write_all(b"\n")
+        }
+        _ => out.write_all(render(report, format, options).as_bytes()),
+    }
+}
+
 /// The siglum of document `k`: A, B, … Z, AA, AB, … (as the page and editions name them).
 pub fn siglum(k: usize) -> String {
     let mut n = k;
