@@ -32,6 +32,7 @@ export function createRows({ content, sheet, onChange, focused, decorate }) {
   let win = [0, 0];
   let all = false; // every row built (small comparisons, printing)
   let width = 0;
+  let filterChanged = false;
   let anchor = null; // {r, y}: a row on screen and where it was, to keep it still
   const top = spacer('top'), bottom = spacer('bottom');
   const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(onResize) : null;
@@ -315,11 +316,19 @@ export function createRows({ content, sheet, onChange, focused, decorate }) {
     existing(side, seg) { return segEls[side].get(seg) || null; },
     /** Whether row `r` is shown under the filter. */
     isShown(r) { return !!(shown && shown[r]); },
+    /** The filter's look changed (passages hidden by style): measures start again. */
+    restyled() { filterChanged = true; },
     /** Shows only the rows for which `keep(row)` is true; measures start again. */
     setShown(keep) {
       if (!ctx) return 0;
-      let count = 0;
-      ctx.layout.rows.forEach((row, r) => { shown[r] = keep(row) ? 1 : 0; count += shown[r]; });
+      let count = 0, same = true;
+      ctx.layout.rows.forEach((row, r) => {
+        const v = keep(row) ? 1 : 0;
+        if (v !== shown[r]) { shown[r] = v; same = false; }
+        count += v;
+      });
+      if (same && !filterChanged) return count;
+      filterChanged = false;
       measured.fill(0);
       relayout();
       update(true);

@@ -8,7 +8,7 @@
 
 import { buildLayout } from './layout.js';
 import { drawRibbons, markRibbons } from './ribbons.js';
-import { drawMinimap, updateMinimapView } from './minimap.js';
+import { drawMinimap, updateMinimapView, clearMinimap } from './minimap.js';
 import { t, formatPercent } from './i18n.js';
 import { createRows } from './rows.js';
 import { drawInspector } from './inspector.js';
@@ -45,12 +45,7 @@ export function createView(els) {
     const scrollFrac = sheet.scrollHeight ? sheet.scrollTop / sheet.scrollHeight : 0;
     report = newReport;
     names = docNames;
-    layout = buildLayout(report, li, ri);
-    layout.rowLinks = layout.rows.map(() => []);
-    for (const l of layout.links) {
-      const rs = new Set([...l.L.map((s) => layout.segs[0][s].row), ...l.R.map((s) => layout.segs[1][s].row)]);
-      for (const r of rs) layout.rowLinks[r].push(l);
-    }
+    layout = prepare(report, li, ri);
     shownActive = null; hovered = null;
     focused = null;
     marks = new Map();
@@ -77,6 +72,20 @@ export function createView(els) {
     applyFilter();
     updateInspector();
     performance.measure('recoupe:render', { start: t0 });
+  }
+
+  let prepared = null; // {report, li, ri, layout}: the last layout computed
+  /** The layout of a pair of the report (kept: app.js computes it a task before drawing it). */
+  function prepare(rep, li, ri) {
+    if (prepared && prepared.report === rep && prepared.li === li && prepared.ri === ri) return prepared.layout;
+    const lay = buildLayout(rep, li, ri);
+    lay.rowLinks = lay.rows.map(() => []);
+    for (const l of lay.links) {
+      const rs = new Set([...l.L.map((s) => lay.segs[0][s].row), ...l.R.map((s) => lay.segs[1][s].row)]);
+      for (const r of rs) lay.rowLinks[r].push(l);
+    }
+    prepared = { report: rep, li, ri, layout: lay };
+    return lay;
   }
 
   function renderHeads() {
@@ -233,20 +242,23 @@ export function createView(els) {
       layout, links: want, height: total, viewHeight: sheet.clientHeight, activeIds, all,
       endBox: (side, segs) => endBox(side, segs, geo, base),
     });
-    if (needGeom) {
-      // The bands follow the rows' heights, which settle as rows are drawn: redrawn at most
-      // four times a second while scrolling.
-      const wait = 250 - (performance.now() - minimapAt);
-      if (wait > 0 && !all) {
-        if (!minimapTimer) minimapTimer = setTimeout(() => { minimapTimer = 0; schedule(true); }, wait);
-      } else {
-        needGeom = false;
-        minimapAt = performance.now();
-        const rowGeom = layout.rows.map((_, r) => ({ top: geo.pad + geo.offsets[r], height: geo.shown[r] ? geo.heights[r] : 0 }));
-        minimaps.forEach((svg, side) => drawMinimap(svg, layout, side, rowGeom, total, docSegs(side)));
-      }
+    if (needGeom && !minimapTimer) {
+      // The bands follow the rows' heights, which settle as rows are drawn: redrawn in a task
+      // of their own, at most four times a second while scrolling.
+      needGeom = false;
+      const wait = all ? 0 : Math.max(0, 250 - (performance.now() - minimapAt));
+      minimapTimer = setTimeout(drawMinimaps, wait);
     }
     minimaps.forEach((svg) => updateMinimapView(svg, sheet.scrollTop, sheet.clientHeight, total));
+  }
+
+  function drawMinimaps() {
+    minimapTimer = 0;
+    minimapAt = performance.now();
+    if (!layout) return;
+    const geo = rows.geometry();
+    const rowGeom = (r) => ({ top: geo.pad + geo.offsets[r], height: geo.shown[r] ? geo.heights[r] : 0 });
+    minimaps.forEach((canvas, side) => drawMinimap(canvas, layout, side, rowGeom, total, docSegs(side)));
   }
 
   function box(els, base) {
@@ -268,6 +280,7 @@ export function createView(els) {
   }
 
   function applyFilter() {
+    if (sheet.dataset.filter !== filter) rows.restyled();
     sheet.dataset.filter = filter;
     const count = rows.setShown(rowShownBy);
     empty.hidden = count > 0 || !layout;
@@ -328,13 +341,14 @@ export function createView(els) {
 
   return {
     render,
+    prepare,
     clear() {
       report = null; layout = null;
       rows.clear();
       focused = null;
       marks = new Map();
       while (ribbons.firstChild) ribbons.firstChild.remove();
-      minimaps.forEach((m) => { m._base = null; updateMinimapView(m, 0, 0, 0); });
+      minimaps.forEach((m) => clearMinimap(m));
       heads.forEach((h) => {
         h.querySelector('.col-meta').textContent = '';
         h.querySelector('.col-bar > span').style.width = '0';

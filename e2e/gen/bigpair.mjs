@@ -110,6 +110,27 @@ export function generatePair({ words = 100_000, seed = 13 } = {}) {
   return { a: text(paras), b: text(bParas) };
 }
 
+/**
+ * Puts the two texts in the page as File objects, ahead of time: handing 1 MB to the page
+ * (Playwright's setInputFiles) is work on the page's main thread that the long-task
+ * observer would count. `addStaged` then gives them to the file input, as a pick would.
+ */
+export async function stageFiles(page, a, b, names = ['big-a.txt', 'big-b.txt']) {
+  await page.evaluate(([x, y, n]) => {
+    window.__staged = [new File([x], n[0], { type: 'text/plain' }), new File([y], n[1], { type: 'text/plain' })];
+  }, [a, b, names]);
+}
+
+export async function addStaged(page) {
+  await page.evaluate(() => {
+    const input = document.querySelector('[data-testid="add-documents"]');
+    const dt = new DataTransfer();
+    for (const f of window.__staged) dt.items.add(f);
+    input.files = dt.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+}
+
 // As a command: node e2e/gen/bigpair.mjs WORDS OUTDIR
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { writeFileSync, mkdirSync } = await import('node:fs');

@@ -6,7 +6,7 @@
 import { chromium } from '@playwright/test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, resolve } from 'node:path';
-import { generatePair } from './bigpair.mjs';
+import { generatePair, stageFiles, addStaged } from './bigpair.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const PAGE = process.env.RECOUPE_URL || pathToFileURL(resolve(here, '../../dist/recoupe.html')).href;
@@ -17,16 +17,14 @@ const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 await page.goto(PAGE);
 await page.locator('.seg').first().waitFor({ timeout: 30000 });
 await page.locator('#progress').waitFor({ state: 'hidden', timeout: 30000 });
+const { a, b } = generatePair({ words });
+await stageFiles(page, a, b);
 await page.evaluate(() => {
   window.__long = [];
   new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(Math.round(e.duration)); }).observe({ type: 'longtask', buffered: false });
 });
-const { a, b } = generatePair({ words });
 const t0 = Date.now();
-await page.locator('[data-testid="add-documents"]').setInputFiles([
-  { name: 'big-a.txt', mimeType: 'text/plain', buffer: Buffer.from(a) },
-  { name: 'big-b.txt', mimeType: 'text/plain', buffer: Buffer.from(b) },
-]);
+await addStaged(page);
 await page.waitForFunction(() => document.querySelector('#left-select option:checked')?.textContent === 'big-a.txt', null, { timeout: 120000 });
 await page.locator('#progress').waitFor({ state: 'hidden', timeout: 120000 });
 await page.waitForTimeout(1000);
