@@ -9,6 +9,7 @@ import { createState, newId, toStored, fromStored, fixPair, pairAfterAdd, docByI
 import { loadState, saveState, clearState } from './storage.js';
 import { createStore } from './store.js';
 import { createView } from './view.js';
+import { buildLayoutSliced } from './layout.js';
 import { renderSummary } from './summary.js';
 import { renderDocsPanel } from './docs-panel.js';
 import { installKeys } from './keyboard.js';
@@ -266,7 +267,10 @@ async function runCompare() {
       await nextTask();
       if (my !== generation) return;
       const ids = cache.get(key).ids;
-      view.prepare(report, ids.indexOf(a.id), ids.indexOf(b.id));
+      const li = ids.indexOf(a.id), ri = ids.indexOf(b.id);
+      const lay = await buildLayoutSliced(report, li, ri, nextTask);
+      if (my !== generation) return;
+      view.prepare(report, li, ri, lay);
       await nextTask();
       if (my !== generation) return;
     }

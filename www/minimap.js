@@ -28,6 +28,11 @@ export function drawMinimap(canvas, layout, side, rowGeom, total, docSegs) {
   for (const [k, [v, a]] of Object.entries(COLOURS)) colour[k] = [css.getPropertyValue(v).trim() || '#888', a];
   const scale = h / total;
   const rows = layout.rows;
+  // Bands gathered by colour, then each colour filled once: setting a colour thousands of
+  // times costs more than the bands themselves.
+  const paths = {};
+  for (const k of Object.keys(COLOURS)) paths[k] = new Path2D();
+  const inset = Math.round(w * 0.15);
   for (let r = 0; r < rows.length; r++) {
     const g = rowGeom(r);
     if (!g.height) continue;
@@ -40,14 +45,17 @@ export function drawMinimap(canvas, layout, side, rowGeom, total, docSegs) {
       const hh = (g.height * Math.max(20, (docSegs[s]?.text || '').length)) / sum;
       const info = layout.segs[side][s];
       const moved = info.moved;
-      const [c, a] = colour[moved && info.status !== 'unique' ? 'moved' : info.status] || colour.identical;
-      ctx.globalAlpha = a;
-      ctx.fillStyle = c;
+      const key = moved && info.status !== 'unique' ? 'moved' : (paths[info.status] ? info.status : 'identical');
       const y0 = y * scale, y1 = (y + hh) * scale;
-      const inset = moved ? 0 : Math.round(w * 0.15);
-      ctx.fillRect(inset, y0 + 0.5 * dpr, w - 2 * inset, Math.max(1.5 * dpr, y1 - y0 - dpr));
+      const x = moved ? 0 : inset;
+      paths[key].rect(x, y0 + 0.5 * dpr, w - 2 * x, Math.max(1.5 * dpr, y1 - y0 - dpr));
       y += hh;
     }
+  }
+  for (const [k, [c, a]] of Object.entries(colour)) {
+    ctx.globalAlpha = a;
+    ctx.fillStyle = c;
+    ctx.fill(paths[k]);
   }
   ctx.globalAlpha = 1;
 }

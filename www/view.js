@@ -75,17 +75,15 @@ export function createView(els) {
   }
 
   let prepared = null; // {report, li, ri, layout}: the last layout computed
-  /** The layout of a pair of the report (kept: app.js computes it a task before drawing it). */
-  function prepare(rep, li, ri) {
+  /**
+   * The layout of a pair of the report; `given` is that layout computed beforehand (app.js
+   * builds a large one in slices, a few tasks before drawing it).
+   */
+  function prepare(rep, li, ri, given) {
+    if (given) prepared = { report: rep, li, ri, layout: given };
     if (prepared && prepared.report === rep && prepared.li === li && prepared.ri === ri) return prepared.layout;
-    const lay = buildLayout(rep, li, ri);
-    lay.rowLinks = lay.rows.map(() => []);
-    for (const l of lay.links) {
-      const rs = new Set([...l.L.map((s) => lay.segs[0][s].row), ...l.R.map((s) => lay.segs[1][s].row)]);
-      for (const r of rs) lay.rowLinks[r].push(l);
-    }
-    prepared = { report: rep, li, ri, layout: lay };
-    return lay;
+    prepared = { report: rep, li, ri, layout: buildLayout(rep, li, ri) };
+    return prepared.layout;
   }
 
   function renderHeads() {
