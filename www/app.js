@@ -4,11 +4,12 @@
 
 import { createComparer, callCore } from './comparer.js';
 import { readDocumentFile, readPaste, checkFilesTotal } from './files.js';
-import { t, setLang, getLang, detectLang, applyI18n, formatNumber, errorMessage } from './i18n.js';
+import { t, setLang, getLang, detectLang, applyI18n, formatNumber, formatPercent, errorMessage } from './i18n.js';
 import { createState, newId, toStored, fromStored, fixPair, pairAfterAdd, docById, uniqueName, viewOf, settingsOf, cleanSource, requestDocuments, exportScopeOf } from './state.js';
 import { loadState, saveState, clearState } from './storage.js';
 import { createStore } from './store.js';
 import { createView } from './view.js';
+import { buildLayoutSliced } from './layout.js';
 import { renderSummary } from './summary.js';
 import { renderDocsPanel } from './docs-panel.js';
 import { installKeys } from './keyboard.js';
@@ -97,15 +98,30 @@ function placeStatus() {
 if (typeof ResizeObserver === 'function') new ResizeObserver(placeStatus).observe($('inspector'));
 window.addEventListener('resize', placeStatus);
 
-const CORE_STAGES = ['segmenting', 'aligning', 'diffing'];
-
+let workingTimer = 0;
+/**
+ * Shows how far the comparison is: the bar under the top bar, and, when it takes more than a
+ * moment, a note in words ("Reading…", "Aligning… 40 %") with a Cancel button.
+ * `p`: null (done), undefined (started) or the comparer's {phase, fraction, within}.
+ */
 function progress(p) {
   const wrap = $('progress');
   const bar = wrap.querySelector('.progress-bar');
-  if (p === null) { wrap.hidden = true; document.body.classList.remove('busy'); return; }
+  if (p === null) {
+    wrap.hidden = true;
+    $('working').hidden = true;
+    clearTimeout(workingTimer);
+    workingTimer = 0;
+    document.body.classList.remove('busy');
+    return;
+  }
+  if (wrap.hidden) {
+    // A short comparison never flashes the note.
+    clearTimeout(workingTimer);
+    workingTimer = setTimeout(() => { if (!wrap.hidden) $('working').hidden = false; }, 250);
+  }
   wrap.hidden = false;
   document.body.classList.add('busy');
-  // `p`: undefined (started, amount unknown) or the comparer's {phase, fraction}.
   const f = p && typeof p.fraction === 'number' ? p.fraction : null;
   if (f === null || !Number.isFinite(f)) {
     wrap.classList.add('indeterminate');
@@ -116,9 +132,32 @@ function progress(p) {
     bar.setAttribute('aria-valuenow', String(pct));
     bar.querySelector('span').style.width = `${pct}%`;
   }
-  // The core's own stages (long texts): said in words too.
-  const stage = p && CORE_STAGES.includes(p.phase) ? t(`progress.${p.phase}`) : '';
-  if (stage) { bar.setAttribute('aria-valuetext', stage); wrap.title = stage; } else { bar.removeAttribute('aria-valuetext'); wrap.removeAttribute('title'); }
+  const words = progressWords(p);
+  $('working-text').textContent = words;
+  bar.setAttribute('aria-valuetext', words);
+}
+
+/** The comparison's stage in words: reading, aligning or comparing words (with how far), drawing. */
+function progressWords(p) {
+  const phase = p && p.phase;
+  const pct = p && typeof p.within === 'number' ? formatPercent(p.within) : '';
+  if (phase === 'aligning' && pct) return t('progress.aligning.pct', { p: pct });
+  if (phase === 'diffing' && pct) return t('progress.diffing.pct', { p: pct });
+  if (phase === 'aligning') return t('progress.aligning.short');
+  if (phase === 'diffing') return t('progress.diffing.short');
+  if (phase === 'done' || phase === 'receiving') return t('progress.drawing');
+  return t('progress.reading');
+}
+
+/** Stops the running comparison; what is on screen stays, and can be compared again. */
+function cancelCompare() {
+  if ($('progress').hidden) return false;
+  generation += 1;
+  clearTimeout(compareTimer);
+  if (comparer) comparer.cancel();
+  progress(null);
+  say(t('status.cancelled'), 'info', { label: t('status.again'), run: () => store.update(null, { recompare: true }) });
+  return true;
 }
 
 // ---------- persistence ----------
@@ -185,6 +224,12 @@ function showEntry(entry, a, b) {
   });
 }
 
+/** Lets the page breathe: the rest runs in a later task. */
+function nextTask() {
+  if (globalThis.scheduler && typeof globalThis.scheduler.yield === 'function') return globalThis.scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 let compareTimer = 0;
 /** Compares the two facing documents, after `delay` ms (debounce for the slider). */
 function requestCompare(s, delay) {
@@ -230,6 +275,19 @@ async function runCompare() {
     if (!report || !Array.isArray(report.documents) || report.documents.length < 2) throw new Error('empty report');
     cache.set(key, { report, ids: docs.map((d) => d.id) });
     if (cache.size > 12) cache.delete(cache.keys().next().value);
+    if (report.documents.reduce((n, d) => n + (d.segments || []).length, 0) > 2000) {
+      // A large report is laid out in a task of its own, then drawn: no one long block.
+      progress({ phase: 'done', fraction: 1 });
+      await nextTask();
+      if (my !== generation) return;
+      const ids = cache.get(key).ids;
+      const li = ids.indexOf(a.id), ri = ids.indexOf(b.id);
+      const lay = await buildLayoutSliced(report, li, ri, nextTask);
+      if (my !== generation) return;
+      view.prepare(report, li, ri, lay);
+      await nextTask();
+      if (my !== generation) return;
+    }
     showEntry(cache.get(key), a, b);
     progress(null);
     const ms = Math.round(performance.now() - started);
@@ -245,10 +303,14 @@ async function runCompare() {
 // ---------- documents ----------
 
 function pickSide(id, side) {
-  store.update((s) => {
-    const other = side === 'left' ? 'right' : 'left';
-    return { [side]: id, [other]: s[other] === id ? s[side] : s[other] };
-  });
+  const s = store.state;
+  const other = side === 'left' ? 'right' : 'left';
+  const next = { [side]: id, [other]: s[other] === id ? s[side] : s[other] };
+  // After a cancelled comparison the heads name the pair on screen, not the one chosen:
+  // choosing a pair that is not on screen compares it, even if it was chosen before.
+  const shown = store.shown;
+  const stale = $('progress').hidden && (!shown || shown.ids[0] !== next.left || shown.ids[1] !== next.right);
+  store.update(next, { recompare: stale });
 }
 
 function rename(id, name) {
@@ -606,6 +668,7 @@ function wire() {
     b.addEventListener('click', () => store.update({ prefs: { view: b.dataset.view } }));
   }
   $('sample-button').addEventListener('click', openSample);
+  $('cancel-button').addEventListener('click', cancelCompare);
   $('left-select').addEventListener('change', (e) => pickSide(e.target.value, 'left'));
   $('right-select').addEventListener('change', (e) => pickSide(e.target.value, 'right'));
   $('help-button').addEventListener('click', () => $('help-dialog').showModal());

@@ -7,8 +7,10 @@
 //
 // - `documents`: [{name, text, date?, source?, url?}], `config`: see ARCHITECTURE.md; the promise resolves to the
 //   report ("recoupe/1") or rejects with an Error whose message is the engine's.
-// - Progress: `onProgress({phase, fraction})`, phase 'started' | 'decoding' |
-//   'aligning' | 'done', and for long texts the core's 'segmenting' | 'aligning' | 'diffing'.
+// - Progress: `onProgress({phase, fraction, within})`, phase 'started' | 'decoding' |
+//   'reading' | 'done', and for long texts the core's 'segmenting' | 'aligning' | 'diffing'
+//   (`within`: how far that stage is, 0..1), then 'receiving' while a large report arrives
+//   in parts (worker.js sends its long arrays in pieces: no message blocks the page long).
 // - A newer compare() supersedes an older one: the older promise rejects with an Error whose
 //   `reason` is 'superseded'. cancel() rejects the running one with reason 'cancelled',
 //   terminates the worker (the only way to stop a synchronous wasm call) and starts a fresh
@@ -72,6 +74,21 @@ function compileSources(options) {
   return embeddedModule;
 }
 
+/** Puts a report sent in parts (worker.js `inParts`) back together. */
+export function assemble(report, parts) {
+  if (!parts || !report) return report;
+  for (const p of parts) {
+    if (p.key === 'segments') {
+      const d = report.documents && report.documents[p.doc];
+      if (d) for (const x of p.items) d.segments.push(x);
+    } else {
+      if (!Array.isArray(report[p.key])) report[p.key] = [];
+      for (const x of p.items) report[p.key].push(x);
+    }
+  }
+  return report;
+}
+
 /**
  * Creates a comparer. `options` (for tests): {wasmBytes, workerSource} instead of the
  * embedded ones.
@@ -110,9 +127,17 @@ export function createComparer(options = {}) {
         } else if (current && msg.id === current.id) {
           if (msg.type === 'progress') {
             if (current.onProgress) {
-              try { current.onProgress({ phase: msg.phase, fraction: msg.fraction }); } catch (e) { /* the caller's problem */ }
+              try { current.onProgress({ phase: msg.phase, fraction: msg.fraction, within: msg.within }); } catch (e) { /* the caller's problem */ }
             }
-          } else if (msg.type === 'result') settle('resolve', msg.report);
+          } else if (msg.type === 'result-part') {
+            if (!current.parts) {
+              current.parts = [];
+              if (current.onProgress) {
+                try { current.onProgress({ phase: 'receiving', fraction: 1 }); } catch (e) { /* the caller's problem */ }
+              }
+            }
+            current.parts.push(msg);
+          } else if (msg.type === 'result') settle('resolve', assemble(msg.report, current.parts));
           else if (msg.type === 'error') settle('reject', fail(msg.message, 'error'));
         }
       };

@@ -84,12 +84,39 @@ function anchorsOf(links) {
  * most one of them is an anchor, so each segment is in exactly one row.
  */
 export function buildLayout(report, li, ri) {
+  const steps = layoutSteps(report, li, ri);
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
+
+/**
+ * `buildLayout` in slices, for large reports: awaits `pause()` (e.g. a new task) whenever
+ * about `budget` ms were spent, so that the page never blocks long. Same result.
+ */
+export async function buildLayoutSliced(report, li, ri, pause, budget = 25) {
+  const steps = layoutSteps(report, li, ri);
+  let start = performance.now();
+  let r = steps.next();
+  while (!r.done) {
+    if (performance.now() - start > budget) {
+      await pause();
+      start = performance.now();
+    }
+    r = steps.next();
+  }
+  return r.value;
+}
+
+/** The steps of `buildLayout`: yields (nothing) between pieces of work of a few milliseconds. */
+function* layoutSteps(report, li, ri) {
   const docs = report.documents || [];
   const nL = (docs[li]?.segments || []).length;
   const nR = (docs[ri]?.segments || []).length;
   const links = pairLinks(report, li, ri).filter(
     (l) => l.L.every((s) => s >= 0 && s < nL) && l.R.every((s) => s >= 0 && s < nR),
   );
+  yield;
   const info = [
     Array.from({ length: nL }, (_, seg) => ({ doc: li, seg, side: 0, links: [] })),
     Array.from({ length: nR }, (_, seg) => ({ doc: ri, seg, side: 1, links: [] })),
@@ -100,6 +127,7 @@ export function buildLayout(report, li, ri) {
   }
   // Off the main order and not moved: a secondary partner (many-to-many), drawn as a
   // ribbon to where its partner sits.
+  yield;
   const anchors = anchorsOf(links);
   // Each segment's links in the reading order of their partners (the other column).
   for (const side of [0, 1]) {
@@ -123,6 +151,7 @@ export function buildLayout(report, li, ri) {
   }
   pushGap(nL, nR);
 
+  yield;
   const rank = { identical: 3, equivalent: 2, partial: 1 };
   let ord = 0;
   rows.forEach((row, r) => {
@@ -142,6 +171,7 @@ export function buildLayout(report, li, ri) {
       s.moved = !anchored && s.links.some((l) => l.moved);
     }
   }
+  yield;
   for (const row of rows) {
     row.hasDiff = row.hasUniqueLeft || row.hasUniqueRight ||
       [...row.left.map((s) => info[0][s]), ...row.right.map((s) => info[1][s])]
@@ -150,6 +180,7 @@ export function buildLayout(report, li, ri) {
 
   // Stops for n/p: each unique passage, and each link that is not an unchanged pair in place,
   // once (at its first passage in reading order).
+  yield;
   const stops = [];
   const seen = new Set();
   for (const row of rows) {
@@ -170,6 +201,7 @@ export function buildLayout(report, li, ri) {
   }
   stops.sort((a, b) => a.ord - b.ord);
 
+  yield;
   const counts = {
     links: links.length,
     identical: links.filter((l) => l.kind === 'identical').length,
@@ -187,7 +219,14 @@ export function buildLayout(report, li, ri) {
     counts.coverLeft = st.left === li ? st.left_covered : st.right_covered;
     counts.coverRight = st.left === li ? st.right_covered : st.left_covered;
   }
-  return { li, ri, links, rows, segs: info, stops, counts };
+  yield;
+  // The links each row takes part in (the ribbons drawn with the rows near the screen).
+  const rowLinks = rows.map(() => []);
+  for (const l of links) {
+    const rs = new Set([...l.L.map((s) => info[0][s].row), ...l.R.map((s) => info[1][s].row)]);
+    for (const r of rs) rowLinks[r].push(l);
+  }
+  return { li, ri, links, rows, segs: info, stops, counts, rowLinks };
 }
 
 /** Share of a document's characters that sit in linked segments. */

@@ -1,7 +1,8 @@
 // A strip beside each column: every passage as a band along the document, coloured as in
 // the view (shared by kind, unique, moved), with a frame for what is on screen. A click
 // jumps there. Positions follow the rows of the sheet, so both strips share one scale.
-// Drawn on a canvas: thousands of bands cost a few milliseconds.
+// The bands are drawn once per layout on a canvas (thousands of bands cost a few
+// milliseconds); the frame is an element moved over it, so scrolling draws nothing.
 
 const COLOURS = {
   identical: ['--k-identical', 0.5],
@@ -12,66 +13,72 @@ const COLOURS = {
 };
 
 /**
- * Draws the bands of one column (`side` 0 or 1) into an offscreen bitmap kept on `canvas`.
- * `rowGeom` is [{top, height}] per row in content pixels, `total` the content height.
+ * Draws the bands of one column (`side` 0 or 1) on `canvas`. `rowGeom(r)` gives
+ * {top, height} of row `r` in content pixels, `total` the content height.
  */
 export function drawMinimap(canvas, layout, side, rowGeom, total, docSegs) {
   const box = canvas.getBoundingClientRect();
   const dpr = window.devicePixelRatio || 1;
   const w = Math.max(1, Math.round(box.width * dpr)), h = Math.max(1, Math.round(box.height * dpr));
-  const base = document.createElement('canvas');
-  base.width = w; base.height = h;
   canvas.width = w; canvas.height = h;
-  canvas._base = null;
   if (!layout || !total || !box.height) return;
-  const ctx = base.getContext('2d');
+  const ctx = canvas.getContext('2d');
   const css = getComputedStyle(document.documentElement);
   const colour = {};
   for (const [k, [v, a]] of Object.entries(COLOURS)) colour[k] = [css.getPropertyValue(v).trim() || '#888', a];
   const scale = h / total;
-  layout.rows.forEach((row, r) => {
-    const g = rowGeom[r];
-    if (!g || !g.height) return;
-    const segs = side === 0 ? row.left : row.right;
-    if (!segs.length) return;
-    const lens = segs.map((s) => Math.max(20, (docSegs[s]?.text || '').length));
-    const sum = lens.reduce((a, b) => a + b, 0);
+  const rows = layout.rows;
+  // Bands gathered by colour, then each colour filled once: setting a colour thousands of
+  // times costs more than the bands themselves.
+  const paths = {};
+  for (const k of Object.keys(COLOURS)) paths[k] = new Path2D();
+  const inset = Math.round(w * 0.15);
+  for (let r = 0; r < rows.length; r++) {
+    const g = rowGeom(r);
+    if (!g.height) continue;
+    const segs = side === 0 ? rows[r].left : rows[r].right;
+    if (!segs.length) continue;
+    let sum = 0;
+    for (const s of segs) sum += Math.max(20, (docSegs[s]?.text || '').length);
     let y = g.top;
-    segs.forEach((s, k) => {
-      const hh = (g.height * lens[k]) / sum;
+    for (const s of segs) {
+      const hh = (g.height * Math.max(20, (docSegs[s]?.text || '').length)) / sum;
       const info = layout.segs[side][s];
       const moved = info.moved;
-      const [c, a] = colour[moved && info.status !== 'unique' ? 'moved' : info.status] || colour.identical;
-      ctx.globalAlpha = a;
-      ctx.fillStyle = c;
+      const key = moved && info.status !== 'unique' ? 'moved' : (paths[info.status] ? info.status : 'identical');
       const y0 = y * scale, y1 = (y + hh) * scale;
-      const inset = moved ? 0 : Math.round(w * 0.15);
-      ctx.fillRect(inset, y0 + 0.5 * dpr, w - 2 * inset, Math.max(1.5 * dpr, y1 - y0 - dpr));
+      const x = moved ? 0 : inset;
+      paths[key].rect(x, y0 + 0.5 * dpr, w - 2 * x, Math.max(1.5 * dpr, y1 - y0 - dpr));
       y += hh;
-    });
-  });
-  canvas._base = base;
-  canvas._scale = scale;
-  updateMinimapView(canvas, 0, 0, total);
+    }
+  }
+  for (const [k, [c, a]] of Object.entries(colour)) {
+    ctx.globalAlpha = a;
+    ctx.fillStyle = c;
+    ctx.fill(paths[k]);
+  }
+  ctx.globalAlpha = 1;
 }
 
-/** Redraws the bands and the "on screen" frame. */
+/** Moves the "on screen" frame over the bands (an element beside the canvas, made on first use). */
 export function updateMinimapView(canvas, scrollTop, clientHeight, total) {
-  const ctx = canvas.getContext('2d');
-  ctx.clearRect(0, 0, canvas.width, canvas.height);
-  if (!canvas._base || !total) return;
-  ctx.globalAlpha = 1;
-  ctx.drawImage(canvas._base, 0, 0);
-  const scale = canvas.height / total;
-  const dpr = window.devicePixelRatio || 1;
-  const y = scrollTop * scale, hh = Math.max(4 * dpr, Math.min(total, clientHeight) * scale);
-  const fg = getComputedStyle(canvas).color || '#000';
-  ctx.fillStyle = fg;
-  ctx.globalAlpha = 0.1;
-  ctx.fillRect(0, y, canvas.width, hh);
-  ctx.globalAlpha = 0.6;
-  ctx.strokeStyle = fg;
-  ctx.lineWidth = dpr;
-  ctx.strokeRect(dpr / 2, y + dpr / 2, canvas.width - dpr, hh - dpr);
-  ctx.globalAlpha = 1;
+  const holder = canvas.parentElement;
+  let frame = holder.querySelector('.mm-frame');
+  if (!frame) {
+    frame = document.createElement('div');
+    frame.className = 'mm-frame';
+    holder.appendChild(frame);
+  }
+  const height = canvas.clientHeight;
+  if (!total || !height) { frame.hidden = true; return; }
+  frame.hidden = false;
+  const scale = height / total;
+  frame.style.top = `${canvas.offsetTop + scrollTop * scale}px`;
+  frame.style.height = `${Math.max(4, Math.min(total, clientHeight) * scale)}px`;
+}
+
+/** Clears the bands. */
+export function clearMinimap(canvas) {
+  canvas.width = canvas.width; // eslint-disable-line no-self-assign
+  updateMinimapView(canvas, 0, 0, 0);
 }

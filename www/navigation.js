@@ -6,7 +6,7 @@ import { formatNumber } from './i18n.js';
 import { partnersOf } from './layout.js';
 
 /**
- * `v`: {layout(), focused() -> {side, seg} | null, filter(), rowEl(r), focusSeg(side, seg, opts)}.
+ * `v`: {layout(), focused() -> {side, seg} | null, filter(), rowShown(r), focusSeg(side, seg, opts)}.
  */
 export function createNavigation(v) {
   /** Whether a passage is shown under the current filter (no layout read: cheap for thousands). */
@@ -14,8 +14,7 @@ export function createNavigation(v) {
     const layout = v.layout(), filter = v.filter();
     const info = layout && layout.segs[side][seg];
     if (!info) return false;
-    const rowEl = v.rowEl(info.row);
-    if (!rowEl || rowEl.style.display === 'none') return false;
+    if (!v.rowShown(info.row)) return false;
     if (filter === 'left') return side === 0 && info.status === 'unique';
     if (filter === 'right') return side === 1 && info.status === 'unique';
     return true;

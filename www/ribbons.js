@@ -1,39 +1,30 @@
 // The curves between the two columns: one filled band per link, from the passages on the
 // left to their partners on the right, coloured by kind; dashed when the link crosses the
 // main order (moved). A passage with several partners has one band per partner, each from
-// its own slice of the passage's edge. Only links near the visible part of the sheet are drawn.
+// its own slice of the passage's edge. Only links of the rows built near the screen are
+// drawn; an end whose row is not built is placed from the rows' heights (rows.js).
 
 const SVG = 'http://www.w3.org/2000/svg';
 
 /**
- * Draws the ribbons of `layout` into `svg` (absolutely placed over the gutter of `content`).
- * `segEl(side, seg)` returns a segment's element; `all` draws every link (for printing).
+ * Draws `links` into `svg` (absolutely placed over the gutter of the content, `height`
+ * pixels tall). `endBox(side, segs)` gives an end's {top, bottom} in content pixels, or null
+ * when it is hidden; `all` draws every band in full (for printing), else a partner more than
+ * a screen (`viewHeight`) away gets a short stub at each end.
  */
-export function drawRibbons(svg, sheet, content, layout, segEl, rowEls, activeIds, all) {
+export function drawRibbons(svg, { layout, links, endBox, height, viewHeight, activeIds, all }) {
   while (svg.firstChild) svg.firstChild.remove();
-  if (!layout || !rowEls.length) return;
-  const base = content.getBoundingClientRect();
+  if (!layout || !links.size) return;
   const gut = svg.getBoundingClientRect();
   const width = gut.width || 72;
-  svg.setAttribute('viewBox', `0 0 ${width} ${Math.max(1, content.scrollHeight)}`);
+  svg.setAttribute('viewBox', `0 0 ${width} ${Math.max(1, height)}`);
   svg.setAttribute('width', String(width));
-  svg.setAttribute('height', String(Math.max(1, content.scrollHeight)));
-
-  let r0 = 0, r1 = rowEls.length - 1;
-  if (!all) {
-    const top = sheet.scrollTop - sheet.clientHeight, bottom = sheet.scrollTop + 2 * sheet.clientHeight;
-    r0 = firstRowBelow(rowEls, base, top);
-    r1 = Math.min(rowEls.length - 1, firstRowBelow(rowEls, base, bottom));
-  }
-  const want = new Set();
-  for (let r = Math.max(0, r0 - 1); r <= r1; r++) {
-    for (const l of layout.rowLinks[Number(rowEls[r].dataset.row)] || []) want.add(l);
-  }
+  svg.setAttribute('height', String(Math.max(1, height)));
   const frag = document.createDocumentFragment();
   const drawn = [];
-  for (const l of want) {
-    let a = box(l.L.map((s) => segEl(0, s)), base);
-    let b = box(l.R.map((s) => segEl(1, s)), base);
+  for (const l of links) {
+    let a = endBox(0, l.L);
+    let b = endBox(1, l.R);
     if (!a || !b) continue;
     // A passage with several partners (many-to-many) gives each of its links its own slice
     // of its edge, in the order of the partners, so that the ribbons fan out side by side.
@@ -41,7 +32,7 @@ export function drawRibbons(svg, sheet, content, layout, segEl, rowEls, activeId
     b = slice(b, layout, 1, l);
     const m = width / 2;
     let d;
-    const far = Math.abs((a.top + a.bottom) / 2 - (b.top + b.bottom) / 2) > 1.1 * sheet.clientHeight;
+    const far = Math.abs((a.top + a.bottom) / 2 - (b.top + b.bottom) / 2) > 1.1 * viewHeight;
     if (far && !all) {
       // Partner far away: a short tapered stub on each end, pointing towards the other.
       const dir = b.top > a.top ? 1 : -1;
@@ -87,28 +78,4 @@ function slice(b, layout, side, l) {
   const top = b.top + k * h + (k > 0 ? 1 : 0);
   const bottom = b.top + (k + 1) * h - (k < n - 1 ? 1 : 0);
   return { top, bottom: Math.max(top + 2, bottom) };
-}
-
-function box(els, base) {
-  let top = Infinity, bottom = -Infinity;
-  for (const el of els) {
-    if (!el || !el.isConnected) continue;
-    const r = el.getBoundingClientRect();
-    if (!r.height) continue; // hidden by a filter
-    top = Math.min(top, r.top - base.top);
-    bottom = Math.max(bottom, r.bottom - base.top);
-  }
-  if (top === Infinity) return null;
-  return { top: top + 2, bottom: Math.max(top + 4, bottom - 2) };
-}
-
-/** Index of the first row whose bottom is below `y` (content coordinates); binary search. */
-function firstRowBelow(rowEls, base, y) {
-  let lo = 0, hi = rowEls.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const r = rowEls[mid].getBoundingClientRect();
-    if (r.bottom - base.top < y) lo = mid + 1; else hi = mid;
-  }
-  return lo;
 }

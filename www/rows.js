@@ -1,88 +1,205 @@
-// The rows of the reading view: one row per anchor (passages face to face) or gap, each
-// passage an element with the segment DOM contract (`data-doc`, `data-seg`, `data-links`,
-// `data-side`). Rows of long texts are filled only when they come near the screen.
-// Document text is only ever put in the page as text nodes.
+// The rows of the reading view, as a virtual list: one row per anchor (passages face to
+// face) or gap, but only the rows near the screen exist in the page. A pool of row elements
+// is reused as the sheet scrolls; two spacers stand for the rows above and below, with the
+// rows' measured heights (estimated until a row has been drawn; vlist.js does the sums).
+// Each passage is an element with the segment DOM contract (`data-doc`, `data-seg`,
+// `data-links`, `data-side`). Document text is only ever put in the page as text nodes.
 
 import { t, formatPercent } from './i18n.js';
 import { appendRuns, appendMarks, strongest } from './words.js';
+import { offsetsOf, windowOf, estimateHeights, blendHeights, rowAt } from './vlist.js';
 
 const SIDE_LETTER = ['A', 'B'];
 
+/** Up to this many passages every row is built (and the browser's own Find reaches all). */
+export const EAGER_LIMIT = 600;
+/** Pixels built above and below the screen, and the most rows ever built at once. */
+const OVERSCAN = 1000;
+const MAX_ROWS = 200;
+
 /**
- * The rows of `content` (inside the scrolling `sheet`). `onFilled()` is called when lazy
- * rows were filled (the ribbons follow); `focused()` gives the passage with the roving
- * tabindex, {side, seg} or null.
+ * The rows of `content` (inside the scrolling `sheet`). `onChange()` is called when rows were
+ * built, recycled or changed height (the ribbons and minimaps follow); `focused()` gives the
+ * passage with the roving tabindex, {side, seg} or null; `decorate(el, side, seg)` is called
+ * for every passage element built (the view puts back hover, focus and search marks).
  */
-export function createRows({ content, sheet, onFilled, focused }) {
+export function createRows({ content, sheet, onChange, focused, decorate }) {
   let ctx = null; // {layout, report, segText, docSegs}
-  let segEls = [[], []], rowEls = [];
+  let segEls = [new Map(), new Map()];
+  const live = new Map(); // row index -> element, a run of consecutive shown rows in order
+  const pool = [];
+  let estimates = null, measured = null, heights = null, offsets = null, shown = null;
+  let win = [0, 0];
+  let all = false; // every row built (small comparisons, printing)
+  let width = 0;
+  let filterChanged = false;
+  let anchor = null; // {r, y}: a row on screen and where it was, to keep it still
+  const top = spacer('top'), bottom = spacer('bottom');
+  const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(onResize) : null;
 
-  /** Above this many passages, rows are filled only when they come near the screen. */
-  const EAGER_LIMIT = 600;
-  let observer = null;
-
-  function build(context) {
-    ctx = context;
-    const { layout, docSegs } = ctx;
-    content.querySelectorAll('.row').forEach((r) => r.remove());
-    if (observer) { observer.disconnect(); observer = null; }
-    segEls = [[], []];
-    rowEls = [];
-    const frag = document.createDocumentFragment();
-    const lazy = layout.segs[0].length + layout.segs[1].length > EAGER_LIMIT && typeof IntersectionObserver === 'function';
-    for (const row of layout.rows) {
-      const rowEl = document.createElement('div');
-      rowEl.className = `row ${row.type}`;
-      if (row.hasUniqueLeft) rowEl.classList.add('u-left');
-      if (row.hasUniqueRight) rowEl.classList.add('u-right');
-      if (row.hasDiff) rowEl.classList.add('has-diff');
-      rowEl.dataset.row = String(row.index);
-      let chars = 0;
-      for (const [side, list] of [[0, row.left], [1, row.right]]) {
-        let c = 0;
-        for (const s of list) c += (docSegs(side)[s]?.text || '').length + 60;
-        chars = Math.max(chars, c);
-      }
-      // A guess of the row's height until the browser has laid it out.
-      const guess = Math.round(14 + (chars / 60) * 24);
-      rowEl.style.containIntrinsicSize = `auto ${guess}px`;
-      if (lazy) rowEl.style.minHeight = `${guess}px`;
-      rowEls.push(rowEl);
-      frag.appendChild(rowEl);
-      if (!lazy) fillRow(row.index);
-    }
-    content.appendChild(frag);
-    if (lazy) {
-      observer = new IntersectionObserver((entries) => {
-        let any = false;
-        for (const e of entries) {
-          if (!e.isIntersecting) continue;
-          const r = Number(e.target.dataset.row);
-          if (!e.target._filled) { fillRow(r); any = true; }
-          observer.unobserve(e.target);
-        }
-        if (any) onFilled();
-      }, { root: sheet, rootMargin: '1500px 0px' });
-      for (const r of rowEls) observer.observe(r);
-    }
+  function spacer(which) {
+    const el = document.createElement('div');
+    el.className = `vspace ${which}`;
+    el.setAttribute('aria-hidden', 'true');
+    return el;
   }
 
-  /** Creates the passages of row `r` (once). */
-  function fillRow(r) {
-    const rowEl = rowEls[r];
-    if (!rowEl || rowEl._filled) return;
-    rowEl._filled = true;
-    rowEl.style.minHeight = '';
+  function build(context) {
+    clear();
+    ctx = context;
+    const { layout, docSegs } = ctx;
+    const n = layout.rows.length;
+    const lengths = (r) => {
+      const row = layout.rows[r];
+      return [row.left.map((s) => (docSegs(0)[s]?.text || '').length), row.right.map((s) => (docSegs(1)[s]?.text || '').length)];
+    };
+    estimates = estimateHeights(n, lengths, { charsPerLine: charsPerLine() });
+    measured = new Float64Array(n);
+    shown = new Uint8Array(n).fill(1);
+    all = layout.segs[0].length + layout.segs[1].length <= EAGER_LIMIT;
+    relayout();
+    content.append(top, bottom);
+    if (resized) resized.observe(sheet);
+    width = sheet.clientWidth;
+    update(true);
+  }
+
+  /** Characters to a line of one column, from the sheet's width (for the first estimates). */
+  function charsPerLine() {
+    const w = sheet.clientWidth || 1000;
+    return Math.max(20, Math.round(((w - 72) / 2 - 40) / 7.6));
+  }
+
+  function relayout() {
+    heights = blendHeights(estimates, measured);
+    offsets = offsetsOf(heights, shown);
+  }
+
+  /** The top of the rows in the sheet's scrolled coordinates. */
+  function base() {
+    return content.offsetTop + top.offsetTop;
+  }
+
+  /** Builds the rows the scroll position needs and recycles the others; true if anything changed. */
+  function update(force) {
+    if (!ctx) return false;
+    const n = ctx.layout.rows.length;
+    const b = base();
+    const want = all ? [0, n] : windowOf(offsets, sheet.scrollTop - b, sheet.clientHeight || 800, OVERSCAN, MAX_ROWS);
+    if (!force && want[0] === win[0] && want[1] === win[1]) { keepAnchor(); return false; }
+    const before = anchor && live.has(anchor.r) ? { r: anchor.r, y: live.get(anchor.r).getBoundingClientRect().top } : findAnchor();
+    win = want;
+    for (const [r, el] of live) if (r < win[0] || r >= win[1] || !shown[r]) recycle(r, el);
+    let next = bottom;
+    for (let r = win[1] - 1; r >= win[0]; r--) {
+      if (!shown[r]) continue;
+      let el = live.get(r);
+      if (!el) {
+        el = pool.pop() || document.createElement('div');
+        fillRow(el, r);
+        live.set(r, el);
+        content.insertBefore(el, next);
+        if (resized) resized.observe(el);
+      }
+      next = el;
+    }
+    measure();
+    placeSpacers();
+    if (before && live.has(before.r)) {
+      const d = live.get(before.r).getBoundingClientRect().top - before.y;
+      if (Math.abs(d) >= 1) sheet.scrollTop += d;
+    }
+    keepAnchor();
+    return true;
+  }
+
+  function placeSpacers() {
+    const n = ctx.layout.rows.length;
+    top.style.height = `${offsets[win[0]]}px`;
+    bottom.style.height = `${Math.max(0, offsets[n] - offsets[win[1]])}px`;
+  }
+
+  /** The first built row whose bottom is below the top of the sheet. */
+  function findAnchor() {
+    const limit = sheet.getBoundingClientRect().top;
+    for (const [r, el] of live) {
+      const box = el.getBoundingClientRect();
+      if (box.bottom > limit) return { r, y: box.top };
+    }
+    return null;
+  }
+
+  function keepAnchor() {
+    anchor = findAnchor();
+  }
+
+  /** Reads the heights of the built rows; true if one changed. */
+  function measure() {
+    let changed = false;
+    for (const [r, el] of live) {
+      const h = el.getBoundingClientRect().height;
+      if (h > 0 && Math.abs(h - measured[r]) >= 0.5) { measured[r] = h; changed = true; }
+    }
+    if (changed) relayout();
+    return changed;
+  }
+
+  function onResize() {
+    if (!ctx) return;
+    if (sheet.clientWidth !== width) {
+      // Text wraps again at another width: every measure is stale.
+      width = sheet.clientWidth;
+      measured.fill(0);
+      estimates = estimateHeights(estimates.length, (r) => {
+        const row = ctx.layout.rows[r];
+        return [row.left.map((s) => ctx.segText(0, s).length), row.right.map((s) => ctx.segText(1, s).length)];
+      }, { charsPerLine: charsPerLine() });
+    }
+    const was = anchor;
+    if (measure()) placeSpacers();
+    if (was && live.has(was.r)) {
+      const d = live.get(was.r).getBoundingClientRect().top - was.y;
+      if (Math.abs(d) >= 1) sheet.scrollTop += d;
+    }
+    update(false);
+    onChange();
+  }
+
+  function recycle(r, el) {
+    if (el.contains(document.activeElement)) sheet.focus({ preventScroll: true });
+    live.delete(r);
+    if (resized) resized.unobserve(el);
+    el.remove();
+    const row = ctx && ctx.layout.rows[r];
+    if (row) {
+      for (const s of row.left) segEls[0].delete(s);
+      for (const s of row.right) segEls[1].delete(s);
+    }
+    if (pool.length < MAX_ROWS) pool.push(el);
+  }
+
+  /** Makes `rowEl` row `r`: its classes and its passages. */
+  function fillRow(rowEl, r) {
     const { layout } = ctx;
     const row = layout.rows[r];
+    rowEl.textContent = '';
+    rowEl.removeAttribute('style');
+    rowEl.className = `row ${row.type}`;
+    if (row.hasUniqueLeft) rowEl.classList.add('u-left');
+    if (row.hasUniqueRight) rowEl.classList.add('u-right');
+    if (row.hasDiff) rowEl.classList.add('has-diff');
+    rowEl.dataset.row = String(row.index);
+    const f = focused();
     for (const side of [0, 1]) {
       const cell = document.createElement('div');
       cell.className = `cell ${side === 0 ? 'left' : 'right'}`;
       const list = side === 0 ? row.left : row.right;
       for (const s of list) {
         const el = segNode(side, s);
-        segEls[side][s] = el;
+        segEls[side].set(s, el);
+        if (f && f.side === side && f.seg === s) el.tabIndex = 0;
         cell.appendChild(el);
+        if (decorate) decorate(el, side, s);
       }
       rowEl.appendChild(cell);
       if (side === 0) {
@@ -97,10 +214,6 @@ export function createRows({ content, sheet, onFilled, focused }) {
         }
         rowEl.appendChild(g);
       }
-    }
-    const f = focused();
-    if (f && segEls[f.side][f.seg] && layout.segs[f.side][f.seg].row === r) {
-      segEls[f.side][f.seg].tabIndex = 0;
     }
   }
 
@@ -161,25 +274,86 @@ export function createRows({ content, sheet, onFilled, focused }) {
     el.classList.add('diffed');
   }
 
+  /**
+   * Scrolls row `r` into the middle of the sheet and builds the rows around it. Returns
+   * false if the row is not shown (filtered out).
+   */
+  function reveal(r) {
+    if (!ctx || !shown[r]) return false;
+    if (!live.has(r)) {
+      sheet.scrollTop = base() + offsets[r] - Math.max(0, (sheet.clientHeight - heights[r]) / 2);
+      anchor = null;
+      update(true);
+    }
+    return live.has(r);
+  }
+
+  function clear() {
+    for (const [r, el] of live) recycle(r, el);
+    live.clear();
+    ctx = null;
+    win = [0, 0];
+    anchor = null;
+    top.remove(); bottom.remove();
+    content.querySelectorAll('.row').forEach((r) => r.remove());
+    if (resized) resized.disconnect();
+    segEls = [new Map(), new Map()];
+  }
 
   return {
     build,
-    /** The element of passage `seg` of column `side` (its row is filled if it was not). */
+    update,
+    reveal,
+    clear,
+    /** The element of passage `seg` of column `side`, built (and scrolled to) if it was not. */
     segEl(side, seg) {
-      if (!segEls[side][seg] && ctx && ctx.layout.segs[side][seg]) fillRow(ctx.layout.segs[side][seg].row);
-      return segEls[side][seg];
+      const info = ctx && ctx.layout.segs[side][seg];
+      if (!info) return null;
+      if (!segEls[side].has(seg)) reveal(info.row);
+      return segEls[side].get(seg) || null;
     },
-    /** The element if it exists, without filling its row. */
-    existing(side, seg) { return segEls[side][seg]; },
-    get rowEls() { return rowEls; },
+    /** The element if it is built, without building or scrolling. */
+    existing(side, seg) { return segEls[side].get(seg) || null; },
+    /** Whether row `r` is shown under the filter. */
+    isShown(r) { return !!(shown && shown[r]); },
+    /** The filter's look changed (passages hidden by style): measures start again. */
+    restyled() { filterChanged = true; },
+    /** Shows only the rows for which `keep(row)` is true; measures start again. */
+    setShown(keep) {
+      if (!ctx) return 0;
+      let count = 0, same = true;
+      ctx.layout.rows.forEach((row, r) => {
+        const v = keep(row) ? 1 : 0;
+        if (v !== shown[r]) { shown[r] = v; same = false; }
+        count += v;
+      });
+      if (same && !filterChanged) return count;
+      filterChanged = false;
+      measured.fill(0);
+      relayout();
+      update(true);
+      return count;
+    },
+    /** Builds every row (printing) or goes back to the rows near the screen. */
+    setAll(on) {
+      if (!ctx) return;
+      all = on || ctx.layout.segs[0].length + ctx.layout.segs[1].length <= EAGER_LIMIT;
+      update(true);
+    },
+    /** The built rows: [[row index, element]] in reading order. */
+    get built() { return [...live]; },
+    /** The built passages of each column: [Map seg -> element, Map seg -> element]. */
     get segEls() { return segEls; },
+    /** Where each row sits (content pixels, from the top of the rows) and the total height. */
+    geometry() {
+      if (!ctx) return null;
+      const pad = top.offsetTop;
+      return { pad, offsets, heights, shown, total: offsets[offsets.length - 1] };
+    },
+    /** The row at content height `y` (for ribbons far away). */
+    rowAt(y) { return offsets ? rowAt(offsets, y - top.offsetTop) : 0; },
+    get window() { return win; },
     plain: fillPlain,
     diff: fillDiff,
-    clear() {
-      ctx = null;
-      content.querySelectorAll('.row').forEach((r) => r.remove());
-      if (observer) { observer.disconnect(); observer = null; }
-      rowEls = []; segEls = [[], []];
-    },
   };
 }

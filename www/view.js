@@ -2,11 +2,13 @@
 // (ribbons.js), minimaps (minimap.js), the inspector (inspector.js), word diffs on hover and
 // focus (words.js) and in-view navigation (navigation.js). It draws one comparison
 // (`render(report, li, ri, names)`), keeps focus and scroll across redraws, and owns only
-// what is on screen: hover, focus and the ribbons' geometry.
+// what is on screen: hover, focus and the ribbons' geometry. Rows are a virtual list
+// (rows.js): only those near the screen exist, so everything drawn on a passage (hover,
+// partners, word diffs, search marks) is kept as data and put back when its row is built.
 
 import { buildLayout } from './layout.js';
 import { drawRibbons, markRibbons } from './ribbons.js';
-import { drawMinimap, updateMinimapView } from './minimap.js';
+import { drawMinimap, updateMinimapView, clearMinimap } from './minimap.js';
 import { t, formatPercent } from './i18n.js';
 import { createRows } from './rows.js';
 import { drawInspector } from './inspector.js';
@@ -23,14 +25,16 @@ export function createView(els) {
   let activeIds = new Set();
   let filter = 'all';
   let frame = 0;
-  let rowGeom = [], total = 0;
+  let total = 0;
+  let marks = new Map(); // 'side:seg' -> {cls, words: [runs, flags, mode], pn}: what showActive drew
+  let findMarks = null; // (el, side, seg) -> void: the search's highlights (search-view.js)
 
   const docSegs = (side) => report.documents[side === 0 ? layout.li : layout.ri].segments;
   const segText = (side, seg) => docSegs(side)[seg]?.text ?? '';
-  const rows = createRows({ content, sheet, onFilled: () => schedule(false), focused: () => focused });
+  const rows = createRows({ content, sheet, onChange: () => schedule(true), focused: () => focused, decorate });
   const nav = createNavigation({
     layout: () => layout, focused: () => focused, filter: () => filter,
-    rowEl: (r) => rows.rowEls[r], focusSeg,
+    rowShown: (r) => rows.isShown(r), focusSeg,
   });
 
   function render(newReport, li, ri, docNames) {
@@ -41,16 +45,12 @@ export function createView(els) {
     const scrollFrac = sheet.scrollHeight ? sheet.scrollTop / sheet.scrollHeight : 0;
     report = newReport;
     names = docNames;
-    layout = buildLayout(report, li, ri);
-    layout.rowLinks = layout.rows.map(() => []);
-    for (const l of layout.links) {
-      const rs = new Set([...l.L.map((s) => layout.segs[0][s].row), ...l.R.map((s) => layout.segs[1][s].row)]);
-      for (const r of rs) layout.rowLinks[r].push(l);
-    }
+    layout = prepare(report, li, ri);
     shownActive = null; hovered = null;
     focused = null;
+    marks = new Map();
+    activeIds = new Set();
     rows.build({ layout, report, segText, docSegs });
-    observeRows();
     renderHeads();
     content.hidden = false;
     // Restore the passage in focus if it survives (same document), else the scroll position.
@@ -63,12 +63,27 @@ export function createView(els) {
       }
     }
     if (!restored) {
-      setRoving(layout.segs[0].length ? 0 : 1, 0);
       sheet.scrollTop = scrollFrac * sheet.scrollHeight;
+      rows.update(true);
+      const first = rows.built.length ? layout.rows[rows.built[0][0]] : null;
+      const side = first && first.left.length ? 0 : 1;
+      if (first) setRoving(side, (side === 0 ? first.left : first.right)[0]);
     }
     applyFilter();
     updateInspector();
     performance.measure('recoupe:render', { start: t0 });
+  }
+
+  let prepared = null; // {report, li, ri, layout}: the last layout computed
+  /**
+   * The layout of a pair of the report; `given` is that layout computed beforehand (app.js
+   * builds a large one in slices, a few tasks before drawing it).
+   */
+  function prepare(rep, li, ri, given) {
+    if (given) prepared = { report: rep, li, ri, layout: given };
+    if (prepared && prepared.report === rep && prepared.li === li && prepared.ri === ri) return prepared.layout;
+    prepared = { report: rep, li, ri, layout: buildLayout(rep, li, ri) };
+    return prepared.layout;
   }
 
   function renderHeads() {
@@ -89,52 +104,72 @@ export function createView(els) {
     return layout ? layout.segs[side][seg]?.links || [] : [];
   }
 
+  /** What hovering or focusing `target` draws: the passage, its partners, their words. */
+  function activeMarks(target) {
+    const out = new Map();
+    if (!target) return out;
+    const at = (side, s) => {
+      const k = `${side}:${s}`;
+      if (!out.has(k)) out.set(k, { cls: '', words: null, pn: 0 });
+      return out.get(k);
+    };
+    at(target.side, target.seg).cls = 'active';
+    const links = linksOf(target.side, target.seg);
+    links.forEach((l, k) => {
+      for (const [side, list] of [[0, l.L], [1, l.R]]) {
+        for (const s of list) {
+          const self = side === target.side && s === target.seg;
+          // With several partners, the passage itself shows what it shares with any of them.
+          if (self && links.length > 1) continue;
+          const m = at(side, s);
+          const w = wordsIn(l, side, s, segText);
+          if (w) m.words = [w[1], l.flags, w[0]];
+          if (!self) {
+            m.cls = 'partner';
+            // The partner's number, as in the inspector's list (decoration only).
+            if (links.length > 1 && side !== target.side && s === list[0]) m.pn = k + 1;
+          }
+        }
+      }
+    });
+    if (links.length > 1) at(target.side, target.seg).words = [sharedWithAll(links, target.side, target.seg, segText), [], 'marks'];
+    return out;
+  }
+
+  /** Draws on a passage element what is known about it: hover, partners, words, search marks. */
+  function decorate(el, side, seg) {
+    const m = marks.get(`${side}:${seg}`);
+    if (m) {
+      if (m.words) rows.diff(el, side, seg, ...m.words);
+      if (m.cls) el.classList.add(m.cls);
+      if (m.pn) {
+        const b = document.createElement('span');
+        b.className = 'pn';
+        b.setAttribute('aria-hidden', 'true');
+        b.textContent = String(m.pn);
+        el.appendChild(b);
+      }
+    }
+    if (findMarks) findMarks(el, side, seg);
+  }
+
   function showActive(target) {
     const key = target ? `${target.side}:${target.seg}` : '';
     if (shownActive === key) return;
-    // Clear.
-    for (const el of content.querySelectorAll('.seg.active, .seg.partner')) {
+    shownActive = key;
+    const old = marks;
+    marks = activeMarks(target);
+    for (const k of new Set([...old.keys(), ...marks.keys()])) {
+      const [side, seg] = k.split(':').map(Number);
+      const el = rows.existing(side, seg);
+      if (!el) continue;
       el.classList.remove('active', 'partner');
       el.querySelector('.pn')?.remove();
+      if (el.classList.contains('diffed')) rows.plain(el, side, seg);
+      decorate(el, side, seg);
     }
-    for (const el of content.querySelectorAll('.seg.diffed')) {
-      rows.plain(el, Number(el.dataset.side), Number(el.dataset.seg));
-    }
-    shownActive = key;
     const ids = new Set();
-    if (target) {
-      const el = rows.segEl(target.side, target.seg);
-      if (el) el.classList.add('active');
-      const links = linksOf(target.side, target.seg);
-      links.forEach((l, k) => {
-        ids.add(l.id);
-        for (const [side, list] of [[0, l.L], [1, l.R]]) {
-          for (const s of list) {
-            const self = side === target.side && s === target.seg;
-            // With several partners, the passage itself shows what it shares with any of them.
-            if (self && links.length > 1) continue;
-            const e = rows.segEl(side, s);
-            if (!e) continue;
-            const w = wordsIn(l, side, s, segText);
-            if (w) rows.diff(e, side, s, w[1], l.flags, w[0]);
-            if (!self) {
-              e.classList.add('partner');
-              if (links.length > 1 && side !== target.side && s === list[0]) {
-                // The partner's number, as in the inspector's list (decoration only).
-                const b = document.createElement('span');
-                b.className = 'pn';
-                b.setAttribute('aria-hidden', 'true');
-                b.textContent = String(k + 1);
-                e.appendChild(b);
-              }
-            }
-          }
-        }
-      });
-      if (el && links.length > 1) {
-        rows.diff(el, target.side, target.seg, sharedWithAll(links, target.side, target.seg, segText), [], 'marks');
-      }
-    }
+    if (target) for (const l of linksOf(target.side, target.seg)) ids.add(l.id);
     markRibbons(ribbons, ids);
     activeIds = ids;
     updateInspector(target);
@@ -164,6 +199,7 @@ export function createView(els) {
     const el = rows.segEl(side, seg);
     el.focus({ preventScroll: true });
     el.scrollIntoView({ block: opts?.block || 'center', behavior: 'auto' });
+    rows.update(false);
     showActive({ side, seg });
     return true;
   }
@@ -179,37 +215,73 @@ export function createView(els) {
     });
   }
   let needGeom = true;
+  let minimapAt = 0, minimapTimer = 0;
+
+  /** Where the passages `segs` of column `side` are, in content pixels: drawn, or from the row heights. */
+  function endBox(side, segs, geo, base) {
+    const els = segs.map((s) => rows.existing(side, s));
+    if (els.every((e) => e && e.isConnected)) return box(els, base);
+    const r0 = layout.segs[side][segs[0]]?.row, r1 = layout.segs[side][segs[segs.length - 1]]?.row;
+    if (r0 === undefined || !geo.shown[r0]) return null;
+    const topY = geo.pad + geo.offsets[r0], bottomY = geo.pad + geo.offsets[r1] + geo.heights[r1];
+    return { top: topY + 2, bottom: Math.max(topY + 4, bottomY - 2) };
+  }
 
   function paint(all) {
     if (!layout) return;
-    const rowEls = rows.rowEls;
-    const rowsShown = rowEls.filter((r) => r.style.display !== 'none');
-    drawRibbons(ribbons, sheet, content, layout, rows.segEl, rowsShown, activeIds, all);
-    if (needGeom) {
+    rows.update(false);
+    const geo = rows.geometry();
+    const base = content.getBoundingClientRect();
+    total = content.scrollHeight;
+    const [w0, w1] = rows.window;
+    const want = new Set();
+    for (let r = w0; r < w1; r++) if (geo.shown[r]) for (const l of layout.rowLinks[r]) want.add(l);
+    drawRibbons(ribbons, {
+      layout, links: want, height: total, viewHeight: sheet.clientHeight, activeIds, all,
+      endBox: (side, segs) => endBox(side, segs, geo, base),
+    });
+    if (needGeom && !minimapTimer) {
+      // The bands follow the rows' heights, which settle as rows are drawn: redrawn in a task
+      // of their own, at most four times a second while scrolling.
       needGeom = false;
-      const base = content.getBoundingClientRect();
-      rowGeom = rowEls.map((r) => {
-        const b = r.getBoundingClientRect();
-        return { top: b.top - base.top, height: b.height };
-      });
-      total = content.scrollHeight;
-      minimaps.forEach((svg, side) => drawMinimap(svg, layout, side, rowGeom, total, docSegs(side)));
+      const wait = all ? 0 : Math.max(0, 250 - (performance.now() - minimapAt));
+      minimapTimer = setTimeout(drawMinimaps, wait);
     }
     minimaps.forEach((svg) => updateMinimapView(svg, sheet.scrollTop, sheet.clientHeight, total));
   }
 
-  function applyFilter() {
-    sheet.dataset.filter = filter;
-    let any = false;
-    for (const r of rows.rowEls) {
-      const row = layout.rows[Number(r.dataset.row)];
-      const show = filter === 'all' ? true
-        : filter === 'diff' ? row.hasDiff
-          : filter === 'left' ? row.hasUniqueLeft : row.hasUniqueRight;
-      r.style.display = show ? '' : 'none';
-      if (show) any = true;
+  function drawMinimaps() {
+    minimapTimer = 0;
+    minimapAt = performance.now();
+    if (!layout) return;
+    const geo = rows.geometry();
+    const rowGeom = (r) => ({ top: geo.pad + geo.offsets[r], height: geo.shown[r] ? geo.heights[r] : 0 });
+    minimaps.forEach((canvas, side) => drawMinimap(canvas, layout, side, rowGeom, total, docSegs(side)));
+  }
+
+  function box(els, base) {
+    let top = Infinity, bottom = -Infinity;
+    for (const el of els) {
+      const r = el.getBoundingClientRect();
+      if (!r.height) continue; // hidden by a filter
+      top = Math.min(top, r.top - base.top);
+      bottom = Math.max(bottom, r.bottom - base.top);
     }
-    empty.hidden = any || !layout;
+    if (top === Infinity) return null;
+    return { top: top + 2, bottom: Math.max(top + 4, bottom - 2) };
+  }
+
+  function rowShownBy(row) {
+    return filter === 'all' ? true
+      : filter === 'diff' ? row.hasDiff
+        : filter === 'left' ? row.hasUniqueLeft : row.hasUniqueRight;
+  }
+
+  function applyFilter() {
+    if (sheet.dataset.filter !== filter) rows.restyled();
+    sheet.dataset.filter = filter;
+    const count = rows.setShown(rowShownBy);
+    empty.hidden = count > 0 || !layout;
     schedule(true);
   }
 
@@ -217,19 +289,9 @@ export function createView(els) {
 
   sheet.addEventListener('scroll', () => schedule(false), { passive: true });
   window.addEventListener('resize', () => schedule(true));
-  window.addEventListener('beforeprint', () => { needGeom = true; paint(true); });
-  window.addEventListener('afterprint', () => schedule(true));
-  // Rows change height after they are drawn (a first layout of new rows uses their guessed
-  // height, text wraps again when the panel opens): the ribbons follow every row, not only
-  // the content's total height, which the guesses can leave unchanged.
-  const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(() => schedule(true)) : null;
-  if (resized) resized.observe(content);
-  function observeRows() {
-    if (!resized) return;
-    resized.disconnect();
-    resized.observe(content);
-    for (const r of rows.rowEls) resized.observe(r);
-  }
+  // Printing: every row is built for the paper, and only the rows near the screen again after.
+  window.addEventListener('beforeprint', () => { rows.setAll(true); needGeom = true; paint(true); });
+  window.addEventListener('afterprint', () => { rows.setAll(false); schedule(true); });
 
   content.addEventListener('mouseover', (e) => {
     const el = e.target.closest('.seg');
@@ -277,13 +339,14 @@ export function createView(els) {
 
   return {
     render,
+    prepare,
     clear() {
       report = null; layout = null;
       rows.clear();
-      observeRows();
       focused = null;
+      marks = new Map();
       while (ribbons.firstChild) ribbons.firstChild.remove();
-      minimaps.forEach((m) => { m._base = null; updateMinimapView(m, 0, 0, 0); });
+      minimaps.forEach((m) => clearMinimap(m));
       heads.forEach((h) => {
         h.querySelector('.col-meta').textContent = '';
         h.querySelector('.col-bar > span').style.width = '0';
@@ -307,11 +370,23 @@ export function createView(els) {
     relabel() {
       if (!layout) { updateInspector(); return; }
       renderHeads();
-      for (const side of [0, 1]) rows.segEls[side].forEach((el, s) => { if (el && !el.classList.contains('diffed')) rows.plain(el, side, s); });
+      for (const side of [0, 1]) rows.segEls[side].forEach((el, s) => { if (!el.classList.contains('diffed')) { rows.plain(el, side, s); decorate(el, side, s); } });
       const cur = shownActive;
       shownActive = null;
       if (cur) { const [a, b] = cur.split(':').map(Number); showActive({ side: a, seg: b }); } else updateInspector();
     },
     repaint() { schedule(true); },
+    /** Row `r` built and in the middle of the sheet (the search scrolls to its matches). */
+    reveal(r) { return layout ? rows.reveal(r) : false; },
+    /** The built passage element, or null. */
+    existing: (side, seg) => rows.existing(side, seg),
+    /** Installs the search's highlighter and redraws the built passages with it. */
+    setFindMarks(fn) {
+      findMarks = fn;
+      for (const side of [0, 1]) rows.segEls[side].forEach((el, s) => { if (fn) fn(el, side, s); });
+    },
+    /** Whether row `r` is shown under the filter. */
+    rowShown: (r) => rows.isShown(r),
+    get filter() { return filter; },
   };
 }

@@ -6,13 +6,18 @@
 //   {type: 'init', module: WebAssembly.Module}        -> {type: 'ready', version, defaults}
 //                                                         | {type: 'fatal', message}
 //   {type: 'compare', id, documents, config}           -> {type: 'progress', id, phase, fraction}*
-//                                                          then {type: 'result', id, report}
+//                                                          then {type: 'result-part', id, key, doc?, items}*
+//                                                          and  {type: 'result', id, report}
 //                                                          or   {type: 'error', id, message}
+// A large report comes in pieces: `result` carries it with its long arrays (links, groups,
+// facts, each document's segments) emptied, and the `result-part`s before it carry their
+// items in order, so that no one message takes the page long to receive (comparer.js puts
+// them back together).
 //   {type: 'call', id, fn, args}                      -> {type: 'return', id, value}
 //                                                          or   {type: 'error', id, message}
-// Phases: 'started', 'decoding', 'aligning', then, for texts long enough to take a while,
-// the core's own stages ('segmenting', 'aligning', 'diffing', throttled by the core), and
-// 'done'. A compare can only be stopped by
+// Phases: 'started', 'decoding', 'reading', then, for texts long enough to take a while,
+// the core's own stages ('segmenting', 'aligning', 'diffing', throttled by the core, with
+// `within`: how far the stage is, 0..1), and 'done'. A compare can only be stopped by
 // terminating the worker (the wasm call is synchronous): comparer.js does that.
 // `call` runs one of the core's short functions (CALLS: reading files, exports; src/wasm.rs); the
 // page sends those to a second worker of this same source (comparer.js, createCaller), so
@@ -67,21 +72,44 @@ async function compare(id, documents, config) {
     if (d && typeof d.date === 'string' && d.date) doc.date = d.date;
     docs.push(doc);
   }
-  post({ type: 'progress', id, phase: 'aligning', fraction: 0.3 });
+  post({ type: 'progress', id, phase: 'reading', fraction: 0.3 });
   let report;
   try {
     report = wasm_bindgen.compare({ documents: docs, config: config || {} }, (stage, done, total) => {
       const span = STAGES[stage];
       if (!span) return;
       const within = total > 0 ? Math.min(1, done / total) : 0;
-      post({ type: 'progress', id, phase: stage, fraction: span[0] + (span[1] - span[0]) * within });
+      post({ type: 'progress', id, phase: stage, fraction: span[0] + (span[1] - span[0]) * within, within });
     });
   } catch (e) {
     post({ type: 'error', id, message: messageOf(e) });
     return;
   }
   post({ type: 'progress', id, phase: 'done', fraction: 1 });
-  post({ type: 'result', id, report });
+  post({ type: 'result', id, report: inParts(report, (part) => post({ type: 'result-part', id, ...part })) });
+}
+
+/** Items per `result-part`: a few hundred links take a few milliseconds to receive. */
+const PART = 300;
+
+/** Sends the long arrays of `report` through `send` in parts; returns the report without them. */
+function inParts(report, send) {
+  if (!report || typeof report !== 'object') return report;
+  const head = { ...report };
+  for (const [key, value] of Object.entries(report)) {
+    if (key === 'documents' && Array.isArray(value)) {
+      head.documents = value.map((d, doc) => {
+        const segs = d && Array.isArray(d.segments) ? d.segments : null;
+        if (!segs || segs.length <= PART) return d;
+        for (let k = 0; k < segs.length; k += PART) send({ key: 'segments', doc, items: segs.slice(k, k + PART) });
+        return { ...d, segments: [] };
+      });
+    } else if (Array.isArray(value) && value.length > PART) {
+      for (let k = 0; k < value.length; k += PART) send({ key, items: value.slice(k, k + PART) });
+      head[key] = [];
+    }
+  }
+  return head;
 }
 
 const CALLS = new Set(['read', 'read_blocks', 'limits', 'check_total', 'export_report']);
