@@ -16,6 +16,7 @@ import { installKeys } from './keyboard.js';
 import { exportEntry, exportName, saveFile } from './export.js';
 import { readSeeds } from './seeds.js';
 import { renderMatrix } from './matrix-view.js';
+import { createFind } from './find-view.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -42,6 +43,11 @@ const view = createView({
   inspector: $('inspector'),
   empty: $('view-empty'),
 });
+
+const find = createFind({
+  bar: $('findbar'), input: $('find-input'), count: $('find-count'),
+  prev: $('find-prev'), next: $('find-next'), close: $('find-close'), sheet: $('sheet'),
+}, view, store, () => viewOf(store.state));
 
 function seedDoc(seed) {
   return { id: newId(), name: seed.name, text: seed.text, format: 'text', warnings: [], sample: true };
@@ -577,6 +583,7 @@ function drawMatrix(s, shown) {
   renderMatrix(root, {
     report: shown.report, names: shown.allNames, sources: shown.all.map((id) => docById(s, id)?.source || null),
     filter: s.prefs.matrixFilter, sort: s.prefs.matrixSort, open: s.matrixOpen,
+    query: s.find.open ? s.find.query : '',
   }, {
     filter: (f) => store.update({ prefs: { matrixFilter: f } }),
     sort: (k) => store.update({ prefs: { matrixSort: k } }),
@@ -615,11 +622,13 @@ function watchViews() {
   store.watch((s, shown) => [shown], drawComparison);
   store.watch((s, shown) => [s.docs, shown], drawHeadSources);
   store.watch((s) => [viewOf(s), s.docs.length], drawViewMode);
-  store.watch((s, shown) => [viewOf(s), shown, s.prefs.matrixFilter, s.prefs.matrixSort, s.matrixOpen, getLang()], drawMatrix);
+  store.watch((s, shown) => [viewOf(s), shown, s.prefs.matrixFilter, s.prefs.matrixSort, s.matrixOpen, s.find.open && s.find.query, getLang()], drawMatrix);
   store.watch((s, shown) => [s.prefs.filter, shown], (s) => view.setFilter(s.prefs.filter));
   store.watch((s, shown) => [shown, getLang()], (s, shown) => {
     renderSummary($('summary-text'), $('stats'), shown ? view.layout : null, shown ? shown.names : ['', ''], setFilter);
   });
+  // After the comparison and the filter: the search scrolls the rows they drew.
+  store.watch((s, shown) => [s.find, shown, viewOf(s), s.prefs.filter, getLang()], (s) => find.draw(s));
   let lang = getLang();
   store.watch(() => [getLang()], () => { if (lang !== getLang()) { lang = getLang(); view.relabel(); } });
 }
@@ -765,6 +774,9 @@ function wire() {
     toggleDocs: () => setPanel(!store.state.prefs.panel),
     closeDocs: () => { if (!store.state.prefs.panel) return false; setPanel(false); return true; },
     help: () => $('help-dialog').showModal(),
+    find: () => find.open(),
+    closeFind: () => { if (!store.state.find.open) return false; find.hide(); return true; },
+    cancel: cancelCompare,
   });
   window.addEventListener('beforeunload', () => {
     clearTimeout(saveTimer);

@@ -1,17 +1,24 @@
 // Page-wide shortcuts. Ignored while typing in a text field or when a dialog is open, and
-// with Ctrl/Alt/Meta (those belong to the browser).
+// with Ctrl/Alt/Meta (those belong to the browser), except Ctrl+F: the page's own Find.
 
 /** Installs the shortcuts; `actions` maps names to functions. */
 export function installKeys(actions) {
   document.addEventListener('keydown', (e) => {
-    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
+    if (e.defaultPrevented || e.isComposing) return;
+    // Ctrl+F (Cmd+F) opens the page's own Find: the reading view builds only the rows near
+    // the screen, so the browser's Find would miss most of the text.
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && (e.key === 'f' || e.key === 'F')) {
+      if (actions.find && !document.querySelector('dialog[open]')) { e.preventDefault(); actions.find(); }
+      return;
+    }
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
     const el = e.target;
     if (isTextEntry(el)) return;
     if (document.querySelector('dialog[open]')) return;
-    // Esc closes the documents panel (focus goes back to what opened it); when nothing is
-    // open it is left to the browser.
+    // Esc closes the search, else the documents panel (focus goes back to what opened it),
+    // else stops a long comparison; when nothing is open it is left to the browser.
     if (e.key === 'Escape') {
-      if (actions.closeDocs && actions.closeDocs()) e.preventDefault();
+      if ((actions.closeFind && actions.closeFind()) || (actions.closeDocs && actions.closeDocs()) || (actions.cancel && actions.cancel())) e.preventDefault();
       return;
     }
     const map = {
@@ -21,6 +28,7 @@ export function installKeys(actions) {
       l: () => actions.nextPartner(), L: () => actions.prevPartner(),
       s: () => actions.swap(),
       d: () => actions.toggleDocs(),
+      '/': () => actions.find(),
       '?': () => actions.help(),
     };
     const fn = map[e.key];

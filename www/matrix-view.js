@@ -6,6 +6,7 @@
 
 import { t } from './i18n.js';
 import { matrixRows, filterRows, sortRows, filterCounts, FILTERS, valuePieces, valuesBySegment } from './matrix.js';
+import { buildIndex, searchIndex, foldQuery } from './search.js';
 
 const SYMBOL = { same: '●', only: '●', part: '◐', differently: '≠' };
 
@@ -19,6 +20,16 @@ function el(tag, attrs = {}, ...children) {
   }
   for (const c of children) if (c) e.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
   return e;
+}
+
+/** The rows of which some passage, in any account, holds `query` (case and accents ignored). */
+function rowsHolding(rows, query, segText) {
+  const passages = [];
+  rows.forEach((row, k) => {
+    for (const cell of row.cells) if (cell) for (const s of cell.segments) passages.push({ side: k, seg: s, text: segText(cell.doc, s) });
+  });
+  const hit = new Set(searchIndex(buildIndex(passages), query, Infinity).map((m) => m.side));
+  return rows.filter((_, k) => hit.has(k));
 }
 
 /** What the account's column header says under its name: its source and date when known. */
@@ -57,9 +68,12 @@ export function renderMatrix(root, view, on) {
   const all = matrixRows(report);
   const counts = filterCounts(all, n);
   const filter = FILTERS.includes(view.filter) ? view.filter : 'all';
-  const rows = sortRows(filterRows(all, filter, n), view.sort || 'most');
-  const values = valuesBySegment(report);
   const segText = (doc, s) => report.documents[doc]?.segments?.[s]?.text ?? '';
+  const filtered = filterRows(all, filter, n);
+  // The page's Find: only the rows where some account's passage holds the text.
+  const found = view.query && foldQuery(view.query) ? rowsHolding(filtered, view.query, segText) : null;
+  const rows = sortRows(found || filtered, view.sort || 'most');
+  const values = valuesBySegment(report);
 
   root.replaceChildren();
   root.appendChild(conflictList(report, names, values, segText, on));
@@ -72,6 +86,10 @@ export function renderMatrix(root, view, on) {
     tools.appendChild(b);
   }
   root.appendChild(tools);
+  if (found) {
+    root.appendChild(el('p', { className: 'mx-found', role: 'status' },
+      t('find.rows', { n: found.length, all: filtered.length, q: view.query.trim() })));
+  }
 
   const table = el('table', { className: 'mx-table', role: 'grid', 'aria-label': t('matrix.title'), 'aria-rowcount': rows.length + 1 });
   const head = el('tr');

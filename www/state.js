@@ -38,6 +38,7 @@ export function createState() {
     defaults: null,    // the core's defaults, from the core at start (not stored)
     matrixOpen: null, // the matrix row open (its key), not stored
     exportScope: null, // 'all' | 'pair' once chosen in the Export menu, not stored
+    find: { open: false, query: '', index: 0 }, // the page's Find (find-view.js), not stored
     prefs: Object.fromEntries(Object.entries(PREFS).map(([k, [def]]) => [k, def])),
   };
 }

@@ -182,21 +182,22 @@ export function createView(els) {
 
   // ---- focus (roving tabindex) ----
 
+  /** Gives passage (side, seg) the roving tabindex; its row need not be built (it takes it when it is). */
   function setRoving(side, seg) {
-    const el = rows.segEl(side, seg);
-    if (!el) return false;
+    if (!layout || !layout.segs[side][seg]) return false;
     if (focused) {
       const old = rows.existing(focused.side, focused.seg);
       if (old) old.tabIndex = -1;
     }
-    el.tabIndex = 0;
+    const el = rows.existing(side, seg);
+    if (el) el.tabIndex = 0;
     focused = { side, seg };
     return true;
   }
 
   function focusSeg(side, seg, opts) {
-    if (!setRoving(side, seg)) return false;
     const el = rows.segEl(side, seg);
+    if (!el || !setRoving(side, seg)) return false;
     el.focus({ preventScroll: true });
     el.scrollIntoView({ block: opts?.block || 'center', behavior: 'auto' });
     rows.update(false);
@@ -388,5 +389,7 @@ export function createView(els) {
     /** Whether row `r` is shown under the filter. */
     rowShown: (r) => rows.isShown(r),
     get filter() { return filter; },
+    /** The text of passage `seg` of column `side` of the pair on screen. */
+    segText: (side, seg) => (layout ? segText(side, seg) : ''),
   };
 }

@@ -1,0 +1,196 @@
+// Browser tests of a large comparison (issue 13, "a page that never stutters"): a pair of
+// about 100,000 words a side, generated here from a fixed seed (e2e/gen/bigpair.mjs; no
+// committed text). The main thread never blocks more than 50 ms while it is compared,
+// drawn and scrolled from top to bottom (PerformanceObserver 'longtask'); the rows in the
+// page stay few (a virtual list); the progress is said in words; Cancel keeps the view on
+// screen; the heads name the text shown; the page's own Find reaches every passage.
+
+import { test, expect } from '@playwright/test';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { generatePair, stageFiles, addStaged } from './gen/bigpair.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const PAGE = process.env.RECOUPE_URL || pathToFileURL(resolve(here, '../dist/recoupe.html')).href;
+const SHOTS = resolve(here, 'screenshots');
+mkdirSync(SHOTS, { recursive: true });
+const WORDS = 100_000;
+const { a: BIG_A, b: BIG_B } = generatePair({ words: WORDS, seed: 13 });
+
+test.use({ viewport: { width: 1440, height: 900 }, locale: 'en-US', colorScheme: 'light' });
+test.describe.configure({ timeout: 180_000 });
+
+async function open(page) {
+  await page.goto(PAGE);
+  await expect(page.locator('.seg').first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('#progress')).toBeHidden({ timeout: 30_000 });
+}
+
+/** Starts counting main-thread tasks longer than 50 ms (and the words of the progress note in every frame). */
+async function watchMainThread(page) {
+  await page.evaluate(() => {
+    window.__long = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(Math.round(e.duration)); })
+      .observe({ type: 'longtask' });
+    window.__words = new Set();
+    window.__heads = [];
+    const tick = () => {
+      const w = document.getElementById('working');
+      if (!w.hidden) window.__words.add(document.getElementById('working-text').textContent);
+      if (!document.getElementById('progress').hidden) {
+        window.__heads.push([document.querySelector('#left-select option:checked')?.textContent, document.querySelector('.cell.left .seg')?.lastChild?.textContent || '']);
+      }
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+/** Adds the big pair and waits until it is drawn. */
+async function compareBig(page) {
+  await stageFiles(page, BIG_A, BIG_B);
+  await watchMainThread(page);
+  await addStaged(page);
+  await expect(page.locator('#left-select option:checked')).toHaveText('big-a.txt', { timeout: 120_000 });
+  await expect(page.locator('#progress')).toBeHidden({ timeout: 120_000 });
+  await expect(page.locator('.cell.left .seg').first()).toContainText('on day 0.');
+}
+
+test('100k words a side: no main-thread task over 50 ms while compared, drawn and scrolled to the end; few rows in the page', async ({ page }) => {
+  await open(page);
+  const sampleLeft = await page.locator('#left-select option:checked').textContent();
+  await compareBig(page);
+  await page.waitForTimeout(500);
+  const during = await page.evaluate(() => window.__long.splice(0));
+  expect(during.filter((d) => d > 50), `long tasks while comparing and drawing: ${during}`).toEqual([]);
+  // Progress in words: reading, then aligning with how far it is.
+  const words = await page.evaluate(() => [...window.__words]);
+  expect(words).toContain('Reading…');
+  expect(words.some((w) => /^Aligning… \d+ ?%$/.test(w)), words.join(' | ')).toBe(true);
+  // While it ran, the heads named the text under them (the sample), never the new one.
+  const heads = await page.evaluate(() => window.__heads);
+  expect(heads.length).toBeGreaterThan(0);
+  expect(heads.filter(([name, text]) => name === 'big-a.txt' && !/on day/.test(text))).toEqual([]);
+  expect(heads.some(([name]) => name === sampleLeft)).toBe(true);
+
+  // Scroll from top to bottom with the wheel: the rows in the page stay few, nothing blocks.
+  await page.mouse.move(720, 500);
+  const total = await page.locator('#sheet').evaluate((s) => s.scrollHeight);
+  const steps = 150;
+  let most = 0;
+  for (let k = 0; k < steps; k++) {
+    await page.mouse.wheel(0, Math.ceil(total / steps));
+    await page.waitForTimeout(20);
+    if (k % 10 === 0) most = Math.max(most, await page.locator('.row').count());
+  }
+  await page.keyboard.press('End').catch(() => {});
+  await page.locator('#sheet').evaluate((s) => { s.scrollTop = s.scrollHeight; });
+  await page.waitForTimeout(400);
+  most = Math.max(most, await page.locator('.row').count());
+  expect(most).toBeGreaterThan(3);
+  expect(most).toBeLessThan(300);
+  const scrolling = await page.evaluate(() => window.__long.splice(0));
+  expect(scrolling.filter((d) => d > 50), `long tasks while scrolling: ${scrolling}`).toEqual([]);
+  // At the bottom: the last passage of A is built and on screen.
+  const lastA = BIG_A.trim().split(/(?<=\.)\s+/).pop();
+  await expect(page.locator('.cell.left .seg').filter({ hasText: lastA }).first()).toBeInViewport();
+  // Keyboard navigation still works at the end of a long pair, and from there to the start.
+  await page.keyboard.press('n');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('seg'))).toBe(true);
+  await page.locator('.seg').first().focus();
+  await page.keyboard.press('Home');
+  await expect(page.locator('.seg:focus')).toContainText('on day 0.');
+  await expect(page.locator('.seg:focus')).toBeInViewport();
+  expect(await page.locator('.ribbon').count()).toBeGreaterThan(0);
+});
+
+test('Cancel stops a long comparison at once, keeps the view on screen, and comparing still works', async ({ page }) => {
+  await open(page);
+  const sampleLeft = await page.locator('#left-select option:checked').textContent();
+  const firstText = await page.locator('.cell.left .seg').first().textContent();
+  await stageFiles(page, BIG_A, BIG_B);
+  await addStaged(page);
+  await expect(page.locator('#working')).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('#cancel-button')).toBeVisible();
+  const took = await page.evaluate(() => new Promise((resolve) => {
+    const t0 = performance.now();
+    document.getElementById('cancel-button').click();
+    const check = () => (document.getElementById('progress').hidden ? resolve(performance.now() - t0) : requestAnimationFrame(check));
+    check();
+  }));
+  expect(took).toBeLessThan(100);
+  await expect(page.locator('#working')).toBeHidden();
+  // The previous comparison is still shown, under its own names; no error.
+  await expect(page.locator('.cell.left .seg').first()).toHaveText(firstText);
+  await expect(page.locator('#left-select option:checked')).toHaveText(sampleLeft);
+  await page.waitForTimeout(1500);
+  await expect(page.locator('#status')).not.toHaveAttribute('data-kind', 'error');
+  await expect(page.locator('#progress')).toBeHidden();
+  // A new comparison works afterwards.
+  await page.locator('[data-testid="add-documents"]').setInputFiles([
+    { name: 'small-a.txt', mimeType: 'text/plain', buffer: Buffer.from('The council met in Lyon on Monday. It approved the budget. Rain fell.') },
+    { name: 'small-b.txt', mimeType: 'text/plain', buffer: Buffer.from('On Monday the council met in Lyon. The budget was approved by it. The sun shone.') },
+  ]);
+  await expect(page.locator('#left-select option:checked')).toHaveText('small-a.txt', { timeout: 30_000 });
+  await expect(page.locator('.cell.left .seg').first()).toContainText('The council met in Lyon');
+});
+
+test('Find reaches every passage of a 100k-word pair: counts, next/previous, scrolls and highlights', async ({ page }) => {
+  await open(page);
+  await compareBig(page);
+  // `/` opens it; a passage near the end, found by its unique words.
+  await page.locator('body').press('/');
+  await expect(page.locator('#find-input')).toBeFocused();
+  const last = BIG_A.trim().split(/(?<=\.)\s+/).pop();
+  const dayWords = last.match(/day \d+\.$/)[0];
+  await page.keyboard.type(dayWords);
+  await expect(page.locator('#find-count')).toHaveText(/^1 of [12]$/);
+  const hit = page.locator('.seg.find-current');
+  await expect(hit).toHaveCount(1);
+  await expect(hit).toContainText(dayWords);
+  await expect(hit).toBeInViewport();
+  expect(await page.evaluate(() => CSS.highlights.get('recoupe-find-current')?.size)).toBe(1);
+  // Case and accents do not matter; Enter and Shift+Enter walk the matches.
+  await page.locator('#find-input').fill('MONTREAL');
+  await expect(page.locator('#find-count')).toHaveText(/^1 of [\d,]+$/);
+  const n = await page.locator('#find-count').textContent();
+  await page.locator('#find-input').fill('montréal');
+  await expect(page.locator('#find-count')).toHaveText(n);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#find-count')).toHaveText(/^2 of /);
+  await page.keyboard.press('Shift+Enter');
+  await page.keyboard.press('Shift+Enter');
+  await expect(page.locator('#find-count')).toHaveText(/^(\d[\d,]*) of \1$/);
+  await expect(page.locator('.seg.find-current')).toBeInViewport();
+  await page.locator('#find-input').fill('montréal');
+  await page.waitForTimeout(300);
+  await page.evaluate(() => document.getElementById('status').classList.remove('show'));
+  await page.screenshot({ path: resolve(SHOTS, 'scale-find.png') });
+  // Esc closes it; Ctrl+F opens it again.
+  await page.keyboard.press('Escape');
+  await expect(page.locator('#findbar')).toBeHidden();
+  await page.keyboard.press('Control+f');
+  await expect(page.locator('#find-input')).toBeFocused();
+  await expect(page.locator('#findbar')).toBeVisible();
+  await page.keyboard.press('Escape');
+  // No task over 50 ms while finding either.
+  const long = await page.evaluate(() => window.__long.splice(0));
+  expect(long.filter((d) => d > 50), `long tasks: ${long}`).toEqual([]);
+});
+
+test('Find in "who reports what": only the rows holding the text', async ({ page }) => {
+  await open(page);
+  await page.locator('#view-switch [data-view="matrix"]').click();
+  await expect(page.locator('#matrix tbody tr[data-row]').first()).toBeVisible();
+  const all = await page.locator('#matrix tbody tr[data-row]').count();
+  const word = (await page.locator('#matrix tbody tr[data-row] .mx-label-text').first().textContent()).split(/\s+/).find((w) => w.length > 6);
+  await page.keyboard.press('Control+f');
+  await page.keyboard.type(word.toUpperCase());
+  await expect(page.locator('.mx-found')).toContainText('contain');
+  const some = await page.locator('#matrix tbody tr[data-row]').count();
+  expect(some).toBeGreaterThan(0);
+  expect(some).toBeLessThanOrEqual(all);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.mx-found')).toHaveCount(0);
+});
