@@ -215,7 +215,8 @@ fn main() -> ExitCode {
             drop(c); // the report holds what the output needs
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             // A closed pipe (`recoupe ... | head`) is not an error worth a panic.
-            let _ = render::write(&report, args.format, &options, &mut out).and_then(|()| out.flush());
+            let _ =
+                render::write(&report, args.format, &options, &mut out).and_then(|()| out.flush());
             ExitCode::SUCCESS
         }
         Err(e) => {
