@@ -33,6 +33,7 @@ export function createRows({ content, sheet, onChange, focused, decorate }) {
   let all = false; // every row built (small comparisons, printing)
   let width = 0;
   let filterChanged = false;
+  let overscan = OVERSCAN;
   let anchor = null; // {r, y}: a row on screen and where it was, to keep it still
   const top = spacer('top'), bottom = spacer('bottom');
   const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(onResize) : null;
@@ -61,7 +62,11 @@ export function createRows({ content, sheet, onChange, focused, decorate }) {
     content.append(top, bottom);
     if (resized) resized.observe(sheet);
     width = sheet.clientWidth;
+    // First only the screen and a little around it (a quick first draw); the view's next
+    // frame builds the rest of the margin.
+    overscan = 150;
     update(true);
+    overscan = OVERSCAN;
   }
 
   /** Characters to a line of one column, from the sheet's width (for the first estimates). */
@@ -85,7 +90,7 @@ export function createRows({ content, sheet, onChange, focused, decorate }) {
     if (!ctx) return false;
     const n = ctx.layout.rows.length;
     const b = base();
-    const want = all ? [0, n] : windowOf(offsets, sheet.scrollTop - b, sheet.clientHeight || 800, OVERSCAN, MAX_ROWS);
+    const want = all ? [0, n] : windowOf(offsets, sheet.scrollTop - b, sheet.clientHeight || 800, overscan, MAX_ROWS);
     if (!force && want[0] === win[0] && want[1] === win[1]) { keepAnchor(); return false; }
     const before = anchor && live.has(anchor.r) ? { r: anchor.r, y: live.get(anchor.r).getBoundingClientRect().top } : findAnchor();
     win = want;
