@@ -165,7 +165,8 @@ test('Find reaches every passage of a 100k-word pair: counts, next/previous, scr
   await expect(page.locator('.seg.find-current')).toBeInViewport();
   await page.locator('#find-input').fill('montréal');
   await page.waitForTimeout(300);
-  await page.evaluate(() => document.getElementById('status').classList.remove('show'));
+  await page.evaluate(() => { const st = document.getElementById('status'); st.style.transition = 'none'; st.classList.remove('show'); });
+  await page.waitForTimeout(200);
   await page.screenshot({ path: resolve(SHOTS, 'scale-find.png') });
   // Esc closes it; Ctrl+F opens it again.
   await page.keyboard.press('Escape');

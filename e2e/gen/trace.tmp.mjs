@@ -18,9 +18,9 @@ await browser.close();
 const ev = JSON.parse(readFileSync('/tmp/trace.json', 'utf8')).traceEvents;
 const main = ev.find((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain' && ev.some((x) => x.pid === e.pid && x.name === 'FunctionCall'));
 const mine = ev.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
-const tasks = mine.filter((e) => e.name === 'RunTask' && e.dur > 40000);
+const tasks = mine.filter((e) => e.name === 'RunTask' && e.dur > 18000);
 for (const t of tasks) {
-  const kids = mine.filter((e) => e.ts >= t.ts && e.ts + (e.dur || 0) <= t.ts + t.dur && e !== t && e.dur > 3000);
+  const kids = mine.filter((e) => e.ts >= t.ts && e.ts + (e.dur || 0) <= t.ts + t.dur && e !== t && e.dur > 1000);
   console.log(`TASK ${(t.dur / 1000).toFixed(1)}ms`);
-  for (const k of kids.slice(0, 25)) console.log(`   ${(k.dur / 1000).toFixed(1)}ms ${k.name} ${JSON.stringify(k.args?.data?.functionName || k.args?.data?.type || k.args?.data?.url?.slice(-20) || '')} ${k.args?.data?.lineNumber || ''}`);
+  for (const k of kids.slice(0, 40)) console.log(`   ${(k.dur / 1000).toFixed(1)}ms ${k.name} ${JSON.stringify(k.args?.data?.functionName || k.args?.data?.type || k.args?.data?.url?.slice(-20) || '')} ${k.args?.data?.lineNumber || ''}`);
 }
