@@ -6,9 +6,15 @@
 // `store.update` only; `draw(state, shown)` is a view of it.
 
 import { t, formatNumber } from './i18n.js';
-import { buildIndex, searchIndex, stepIndex, foldQuery } from './search.js';
+import { buildIndexSliced, searchIndex, stepIndex, foldQuery } from './search.js';
 
 const LIMIT = 10000;
+
+/** Lets the page breathe between slices of work. */
+function pause() {
+  if (globalThis.scheduler && typeof globalThis.scheduler.yield === 'function') return globalThis.scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
 
 /**
  * `els`: {bar, input, count, prev, next, close, sheet}; `view`: the reading view
@@ -55,24 +61,41 @@ export function createFind(els, view, store, mode) {
     gone = ''; // the same match again (one match): scroll to it again
   }
 
-  /** The matches of the query in the pair on screen (cached by layout and query). */
+  let building = null; // the layout whose index is being built
+
+  /**
+   * The matches of the query in the pair on screen (cached by layout and query). The index
+   * of a pair is built in slices, a few tasks, on the first search; until then: null.
+   */
   function compute(query) {
     const layout = view.layout;
-    if (!layout || !foldQuery(query)) { matches = []; matchKey = ''; return; }
+    if (!layout || !foldQuery(query)) { matches = []; matchKey = ''; return true; }
     if (layout !== lastLayout) { lastLayout = layout; layoutId += 1; }
     const key = `${layoutId}|${foldQuery(query)}`;
-    if (key === matchKey) return;
+    if (key === matchKey && indexOf === layout) return true;
     if (indexOf !== layout) {
-      const passages = [];
-      for (const row of layout.rows) {
-        for (const s of row.left) passages.push({ side: 0, seg: s, text: view.segText(0, s) });
-        for (const s of row.right) passages.push({ side: 1, seg: s, text: view.segText(1, s) });
+      if (building !== layout) {
+        building = layout;
+        const passages = [];
+        for (const row of layout.rows) {
+          for (const s of row.left) passages.push({ side: 0, seg: s, text: view.segText(0, s) });
+          for (const s of row.right) passages.push({ side: 1, seg: s, text: view.segText(1, s) });
+        }
+        buildIndexSliced(passages, pause).then((idx) => {
+          if (building !== layout) return;
+          building = null;
+          index = idx;
+          indexOf = layout;
+          update({ indexed: layoutId }); // draws again, now with matches
+        });
       }
-      index = buildIndex(passages);
-      indexOf = layout;
+      matches = [];
+      matchKey = '';
+      return false;
     }
     matches = searchIndex(index, query, LIMIT);
     matchKey = key;
+    return true;
   }
 
   /** Draws the bar, the count and the highlights; scrolls to the current match when it changed. */
@@ -88,10 +111,11 @@ export function createFind(els, view, store, mode) {
       clearHighlights();
       return;
     }
-    compute(f.query);
+    const ready = compute(f.query);
     const n = matches.length;
     const i = Math.min(f.index, Math.max(0, n - 1));
     if (!foldQuery(f.query)) count.textContent = '';
+    else if (!ready) count.textContent = '…';
     else if (!n) count.textContent = t('find.none');
     else count.textContent = t('find.count', { i: formatNumber(i + 1), n: n >= LIMIT ? t('find.many', { n: formatNumber(LIMIT) }) : formatNumber(n) });
     bar.classList.toggle('no-match', !!foldQuery(f.query) && !n);

@@ -11,8 +11,25 @@
  * and its diff's `-`/`+` swapped.
  */
 export function pairLinks(report, li, ri) {
+  const steps = pairLinkSteps(report, li, ri);
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
+
+function* pairLinkSteps(report, li, ri) {
   const out = [];
-  (report.links || []).forEach((link, id) => {
+  const all = report.links || [];
+  for (let id = 0; id < all.length; id++) {
+    if (id % 500 === 499) yield;
+    pairLink(out, all[id], id, li, ri);
+  }
+  return out;
+}
+
+/** Adds link `link` (number `id`) to `out` if it joins the pair, oriented. */
+function pairLink(out, link, id, li, ri) {
+  {
     if (!link || !link.left || !link.right) return;
     let L, R, diff = Array.isArray(link.diff) ? link.diff : [];
     if (link.left.doc === li && link.right.doc === ri) {
@@ -38,8 +55,7 @@ export function pairLinks(report, li, ri) {
       why: Array.isArray(link.why) ? link.why : [],
       marks: orientMarks(link.marks, L === link.left.segments),
     });
-  });
-  return out;
+  }
 }
 
 /**
@@ -94,7 +110,7 @@ export function buildLayout(report, li, ri) {
  * `buildLayout` in slices, for large reports: awaits `pause()` (e.g. a new task) whenever
  * about `budget` ms were spent, so that the page never blocks long. Same result.
  */
-export async function buildLayoutSliced(report, li, ri, pause, budget = 25) {
+export async function buildLayoutSliced(report, li, ri, pause, budget = 12) {
   const steps = layoutSteps(report, li, ri);
   let start = performance.now();
   let r = steps.next();
@@ -113,7 +129,7 @@ function* layoutSteps(report, li, ri) {
   const docs = report.documents || [];
   const nL = (docs[li]?.segments || []).length;
   const nR = (docs[ri]?.segments || []).length;
-  const links = pairLinks(report, li, ri).filter(
+  const links = (yield* pairLinkSteps(report, li, ri)).filter(
     (l) => l.L.every((s) => s >= 0 && s < nL) && l.R.every((s) => s >= 0 && s < nR),
   );
   yield;
@@ -154,13 +170,15 @@ function* layoutSteps(report, li, ri) {
   yield;
   const rank = { identical: 3, equivalent: 2, partial: 1 };
   let ord = 0;
-  rows.forEach((row, r) => {
+  for (let r = 0; r < rows.length; r++) {
+    if (r % 1000 === 999) yield;
+    const row = rows[r];
     row.index = r;
     for (const s of row.left) Object.assign(info[0][s], { row: r, ord: ord++ });
     for (const s of row.right) Object.assign(info[1][s], { row: r, ord: ord++ });
     row.hasUniqueLeft = row.left.some((s) => !info[0][s].links.length);
     row.hasUniqueRight = row.right.some((s) => !info[1][s].links.length);
-  });
+  }
   for (const side of info) {
     for (const s of side) {
       if (!s.links.length) { s.status = 'unique'; continue; }
@@ -173,6 +191,7 @@ function* layoutSteps(report, li, ri) {
   }
   yield;
   for (const row of rows) {
+    if (row.index % 1000 === 999) yield;
     row.hasDiff = row.hasUniqueLeft || row.hasUniqueRight ||
       [...row.left.map((s) => info[0][s]), ...row.right.map((s) => info[1][s])]
         .some((s) => s.status !== 'identical' || s.moved);

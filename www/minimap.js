@@ -28,11 +28,13 @@ export function drawMinimap(canvas, layout, side, rowGeom, total, docSegs) {
   for (const [k, [v, a]] of Object.entries(COLOURS)) colour[k] = [css.getPropertyValue(v).trim() || '#888', a];
   const scale = h / total;
   const rows = layout.rows;
-  // Bands gathered by colour, then each colour filled once: setting a colour thousands of
-  // times costs more than the bands themselves.
-  const paths = {};
-  for (const k of Object.keys(COLOURS)) paths[k] = new Path2D();
-  const inset = Math.round(w * 0.15);
+  // One colour per pixel row: the most telling of the passages it covers (a moved passage
+  // over a unique one over a reworded one...). Thousands of passages on a few hundred pixels
+  // cost one pass and a few hundred bands.
+  const RANK = { identical: 1, equivalent: 2, partial: 3, unique: 4, moved: 5 };
+  const KEYS = ['', 'identical', 'equivalent', 'partial', 'unique', 'moved'];
+  const best = new Uint8Array(h);
+  const gap = new Uint8Array(h); // the first pixel row of a passage: a thin gap above it
   for (let r = 0; r < rows.length; r++) {
     const g = rowGeom(r);
     if (!g.height) continue;
@@ -44,13 +46,25 @@ export function drawMinimap(canvas, layout, side, rowGeom, total, docSegs) {
     for (const s of segs) {
       const hh = (g.height * Math.max(20, (docSegs[s]?.text || '').length)) / sum;
       const info = layout.segs[side][s];
-      const moved = info.moved;
-      const key = moved && info.status !== 'unique' ? 'moved' : (paths[info.status] ? info.status : 'identical');
-      const y0 = y * scale, y1 = (y + hh) * scale;
-      const x = moved ? 0 : inset;
-      paths[key].rect(x, y0 + 0.5 * dpr, w - 2 * x, Math.max(1.5 * dpr, y1 - y0 - dpr));
+      const key = info.moved && info.status !== 'unique' ? 'moved' : (RANK[info.status] ? info.status : 'identical');
+      const y0 = Math.floor(y * scale), y1 = Math.max(y0 + 1, Math.floor((y + hh) * scale));
+      for (let p = y0; p < y1 && p < h; p++) if (RANK[key] > best[p]) best[p] = RANK[key];
+      if (y1 - y0 > 2 * dpr && y0 < h) gap[y0] = 1;
       y += hh;
     }
+  }
+  const paths = {};
+  for (const k of KEYS.slice(1)) paths[k] = new Path2D();
+  const inset = Math.round(w * 0.15);
+  for (let p = 0; p < h;) {
+    const k = best[p];
+    let e = p + 1;
+    while (e < h && best[e] === k && !gap[e]) e++;
+    if (k) {
+      const x = KEYS[k] === 'moved' ? 0 : inset;
+      paths[KEYS[k]].rect(x, p + (gap[p] ? 0.5 * dpr : 0), w - 2 * x, Math.max(1, e - p - (gap[p] ? 0.5 * dpr : 0)));
+    }
+    p = e;
   }
   for (const [k, [c, a]] of Object.entries(colour)) {
     ctx.globalAlpha = a;

@@ -14,8 +14,10 @@ const SIDE_LETTER = ['A', 'B'];
 /** Up to this many passages every row is built (and the browser's own Find reaches all). */
 export const EAGER_LIMIT = 600;
 /** Pixels built above and below the screen, and the most rows ever built at once. */
-const OVERSCAN = 1000;
+const OVERSCAN = 600;
 const MAX_ROWS = 200;
+/** Pixels built around the screen on a first draw or after a jump. */
+const JUMP_OVERSCAN = 150;
 
 /**
  * The rows of `content` (inside the scrolling `sheet`). `onChange()` is called when rows were
@@ -33,6 +35,7 @@ export function createRows({ content, sheet, onChange, focused, decorate }) {
   let all = false; // every row built (small comparisons, printing)
   let width = 0;
   let filterChanged = false;
+  let overscan = OVERSCAN;
   let anchor = null; // {r, y}: a row on screen and where it was, to keep it still
   const top = spacer('top'), bottom = spacer('bottom');
   const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(onResize) : null;
@@ -61,7 +64,11 @@ export function createRows({ content, sheet, onChange, focused, decorate }) {
     content.append(top, bottom);
     if (resized) resized.observe(sheet);
     width = sheet.clientWidth;
+    // First only the screen and a little around it (a quick first draw); the view's next
+    // frame builds the rest of the margin.
+    overscan = JUMP_OVERSCAN;
     update(true);
+    overscan = OVERSCAN;
   }
 
   /** Characters to a line of one column, from the sheet's width (for the first estimates). */
@@ -85,8 +92,15 @@ export function createRows({ content, sheet, onChange, focused, decorate }) {
     if (!ctx) return false;
     const n = ctx.layout.rows.length;
     const b = base();
-    const want = all ? [0, n] : windowOf(offsets, sheet.scrollTop - b, sheet.clientHeight || 800, OVERSCAN, MAX_ROWS);
+    let want = all ? [0, n] : windowOf(offsets, sheet.scrollTop - b, sheet.clientHeight || 800, overscan, MAX_ROWS);
     if (!force && want[0] === win[0] && want[1] === win[1]) { keepAnchor(); return false; }
+    let grow = false;
+    if (!all && overscan > JUMP_OVERSCAN && (want[0] >= win[1] || want[1] <= win[0])) {
+      // A jump (scrollbar, minimap, a long wheel step): the screen first, the margin in
+      // the next frame, so that no frame builds a whole window at once.
+      want = windowOf(offsets, sheet.scrollTop - b, sheet.clientHeight || 800, JUMP_OVERSCAN, MAX_ROWS);
+      grow = true;
+    }
     const before = anchor && live.has(anchor.r) ? { r: anchor.r, y: live.get(anchor.r).getBoundingClientRect().top } : findAnchor();
     win = want;
     for (const [r, el] of live) if (r < win[0] || r >= win[1] || !shown[r]) recycle(r, el);
@@ -110,6 +124,7 @@ export function createRows({ content, sheet, onChange, focused, decorate }) {
       if (Math.abs(d) >= 1) sheet.scrollTop += d;
     }
     keepAnchor();
+    if (grow) requestAnimationFrame(() => { if (ctx) { update(false); onChange(); } });
     return true;
   }
 

@@ -67,21 +67,45 @@ export function findMatches(passages, query, limit = 10000, folded = (p) => fold
  * passages). Folding the whole text at once is a few native calls, not thousands.
  */
 export function buildIndex(passages) {
+  const steps = indexSteps(passages);
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
+
+/** `buildIndex` in slices: awaits `pause()` between pieces of about `chunk` passages. */
+export async function buildIndexSliced(passages, pause, chunk = 800) {
+  const steps = indexSteps(passages, chunk);
+  let r = steps.next();
+  while (!r.done) {
+    await pause();
+    r = steps.next();
+  }
+  return r.value;
+}
+
+function* indexSteps(passages, chunk = 800) {
   const list = [...passages];
-  const joined = list.map((p) => p.text.replace(/\s/g, ' ')).join('\n');
-  let text = fold1(joined);
-  let maps = null;
-  let lengths = list.map((p) => p.text.length);
-  if (text.length !== joined.length) {
-    const parts = list.map((p) => foldText(p.text.replace(/\s/g, ' ')));
-    maps = parts.map((f) => f.map);
-    lengths = parts.map((f) => f.text.length);
-    text = parts.map((f) => f.text).join('\n');
+  const texts = [];
+  const maps = [];
+  let anyMap = false;
+  for (let from = 0; from < list.length; from += chunk) {
+    const part = list.slice(from, from + chunk).map((p) => p.text.replace(/\s/g, ' '));
+    const joined = part.join('\n');
+    const folded = fold1(joined);
+    if (folded.length === joined.length) {
+      // One to one: each passage's folded text is its slice of the whole.
+      let at = 0;
+      for (const t of part) { texts.push(folded.slice(at, at + t.length)); maps.push(null); at += t.length + 1; }
+    } else {
+      for (const t of part) { const f = foldText(t); texts.push(f.text); maps.push(f.map); anyMap = anyMap || !!f.map; }
+    }
+    yield;
   }
   const starts = new Int32Array(list.length);
   let at = 0;
-  lengths.forEach((n, k) => { starts[k] = at; at += n + 1; });
-  return { list, text, starts, maps };
+  texts.forEach((t, k) => { starts[k] = at; at += t.length + 1; });
+  return { list, text: texts.join('\n'), starts, maps: anyMap ? maps : null };
 }
 
 /** Matches of `query` in an index (buildIndex), at most `limit`: as findMatches. */

@@ -288,7 +288,10 @@ export function createView(els) {
 
   // ---- events ----
 
-  sheet.addEventListener('scroll', () => schedule(false), { passive: true });
+  // While the sheet scrolls, passages slide under a still pointer: they are not "hovered"
+  // (no word diffs drawn for each one going by).
+  let scrolledAt = 0;
+  sheet.addEventListener('scroll', () => { scrolledAt = performance.now(); schedule(false); }, { passive: true });
   window.addEventListener('resize', () => schedule(true));
   // Printing: every row is built for the paper, and only the rows near the screen again after.
   window.addEventListener('beforeprint', () => { rows.setAll(true); needGeom = true; paint(true); });
@@ -296,7 +299,7 @@ export function createView(els) {
 
   content.addEventListener('mouseover', (e) => {
     const el = e.target.closest('.seg');
-    if (!el) return;
+    if (!el || performance.now() - scrolledAt < 150) return;
     hovered = { side: Number(el.dataset.side), seg: Number(el.dataset.seg) };
     showActive(hovered);
   });

@@ -89,8 +89,8 @@ async function compare(id, documents, config) {
   post({ type: 'result', id, report: inParts(report, (part) => post({ type: 'result-part', id, ...part })) });
 }
 
-/** Items per `result-part`: a few hundred links take a few milliseconds to receive. */
-const PART = 300;
+/** Items per `result-part`: a hundred links (with their diffs) take a few milliseconds to receive. */
+const PART = 100;
 
 /** Sends the long arrays of `report` through `send` in parts; returns the report without them. */
 function inParts(report, send) {
