@@ -235,7 +235,7 @@ fn markdown(rows: &[Row], pages: &[PageRow], runs: usize, bench: &Path) -> Strin
         bench.file_name().map_or("bench-data".into(), |n| n.to_string_lossy())
     );
     let _ = writeln!(md, "- **recoupe**: the release command line, `recoupe --format json A.txt B.txt` (reading, segmenting, aligning, word diffs, groups, facts, and the JSON report written out);");
-    let _ = writeln!(md, "- **similar**: `similar-peer A.txt B.txt` (`peer/`): similar {}'s patience word diff of the same texts, every change walked, same release profile;", similar_version());
+    let _ = writeln!(md, "- **similar**: `similar-peer A.txt B.txt` (`peer/`): similar {}'s patience word diff of the same texts, every change walked, no deadline (so at a million words it runs to the end where a deadline would cut it short), same release profile;", similar_version());
     let _ = writeln!(md, "- **git**: `git diff --no-index --color-moved=zebra --color=always A.sents B.sents` (one sentence a line);");
     let _ = writeln!(
         md,
