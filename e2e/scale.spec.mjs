@@ -99,21 +99,11 @@ test('100k words a side: progress in words, heads naming the text on screen, and
 test('100k words a side: no main-thread task over 50 ms while compared, drawn and scrolled to the end; the end is shown', async ({ page }) => {
   test.fixme(true, 'known defects: long tasks of 51–120 ms; a blank view after a jump to the end');
   await open(page);
-  const sampleLeft = await page.locator('#left-select option:checked').textContent();
   await compareBig(page);
   await page.waitForTimeout(500);
   const during = await page.evaluate(() => window.__long.splice(0));
   expect(during.filter((d) => d > 50), `long tasks while comparing and drawing: ${during}`).toEqual([]);
-  // Progress in words: reading, then aligning with how far it is.
-  const words = await page.evaluate(() => [...window.__words]);
-  expect(words).toContain('Reading…');
-  expect(words.some((w) => /^Aligning… \d+ ?%$/.test(w)), words.join(' | ')).toBe(true);
-  // While it ran, the heads named the text under them (the sample), never the new one.
-  const heads = await page.evaluate(() => window.__heads);
-  expect(heads.length).toBeGreaterThan(0);
-  expect(heads.filter(([name, text]) => name === 'big-a.txt' && !/on day/.test(text))).toEqual([]);
-  expect(heads.some(([name]) => name === sampleLeft)).toBe(true);
-
+  // Progress words and heads: asserted by the test above.
   // Scroll from top to bottom with the wheel: the rows in the page stay few, nothing blocks.
   await page.mouse.move(720, 500);
   const total = await page.locator('#sheet').evaluate((s) => s.scrollHeight);
