@@ -489,6 +489,10 @@ pub fn run(args: &[String]) -> Result<()> {
         match a.as_str() {
             "--write" => write = true,
             "--out" => out = Some(PathBuf::from(it.next().context("--out needs a file")?)),
+            "--dump" => {
+                let path = PathBuf::from(it.next().context("--dump needs a file")?);
+                return dump(&load_events()?, &path);
+            }
             other => bail!("unknown train option `{other}`"),
         }
     }
@@ -526,5 +530,55 @@ pub fn run(args: &[String]) -> Result<()> {
         std::fs::write(&path, updated)?;
         println!("rewrote the trained block of {}", path.display());
     }
+    Ok(())
+}
+
+/// `--dump FILE`: every candidate of every judged pair of accounts compared alone, one
+/// JSON line each (event, accounts, segments, evidence, label), then one line per pair of
+/// accounts with how many of its `core` links are among the candidates: the data for
+/// studying a new feature or model outside the engine.
+fn dump(events: &[Event], path: &Path) -> Result<()> {
+    use std::io::Write;
+    let config = Config {
+        split: Split::Lines,
+        ..Config::default()
+    };
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
+    for event in events {
+        for gold in &event.golds {
+            let inputs = event.line_inputs(&[gold.left, gold.right]);
+            let all = recoupe::candidate_pairs(&inputs, &config)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", event.name))?;
+            let mut proposed = Pairs::new();
+            for pc in all {
+                for c in pc.candidates {
+                    let pair = (c.left, c.right);
+                    proposed.insert(pair);
+                    let label = if gold.core.contains(&pair) {
+                        Value::from(1)
+                    } else if gold.accepted.contains(&pair) {
+                        Value::Null
+                    } else {
+                        Value::from(0)
+                    };
+                    let line = serde_json::json!({
+                        "event": event.name, "origin": format!("{:?}", event.origin),
+                        "l": gold.left, "r": gold.right, "i": c.left, "j": c.right,
+                        "x": c.evidence.to_vec(), "label": label,
+                    });
+                    writeln!(out, "{line}")?;
+                }
+            }
+            let line = serde_json::json!({
+                "event": event.name, "origin": format!("{:?}", event.origin),
+                "l": gold.left, "r": gold.right, "core": gold.core.len(),
+                "accepted": gold.accepted.len(),
+                "core_proposed": gold.core.intersection(&proposed).count(),
+                "missed": gold.core.difference(&proposed).collect::<Vec<_>>(),
+            });
+            writeln!(out, "{line}")?;
+        }
+    }
+    println!("wrote {}", path.display());
     Ok(())
 }
