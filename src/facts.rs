@@ -1013,6 +1013,46 @@ fn resolve_weekday(w: u32, anchor: Option<Date>, next: bool, last: bool) -> Date
 }
 
 /// Every value of one segment.
+/// Days the text names only relative to the account's own date ("hier", "vendredi",
+/// "le 24 janvier" without its year): (byte offset in `text`, the day once anchored on
+/// `anchor`). Linking adds them as full dates, so "vendredi" in an account of Sunday
+/// 26 January meets "le 24 janvier 2019" in another.
+pub fn anchored_days(
+    text: &str,
+    lang: Lang,
+    anchor: Date,
+    norm: &Normalizer,
+) -> Vec<(usize, Date)> {
+    let ws = words(text);
+    let f: Vec<String> = ws.iter().map(|w| fold(w.text)).collect();
+    let mut sc = Scanner {
+        text,
+        ws,
+        f,
+        lang,
+        date: Some(anchor),
+        norm,
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < sc.ws.len() {
+        let Some((v, used)) = sc.date(i) else {
+            i += 1;
+            continue;
+        };
+        if let Some(day) = v.full() {
+            sc.date = None;
+            let bare = sc.date(i).and_then(|(b, _)| b.full());
+            sc.date = Some(anchor);
+            if bare.is_none() {
+                out.push((sc.ws[i].start, day));
+            }
+        }
+        i += used.max(1);
+    }
+    out
+}
+
 fn scan(text: &str, lang: Lang, date: Option<Date>, norm: &Normalizer) -> Vec<Found> {
     let ws = words(text);
     let f: Vec<String> = ws.iter().map(|w| fold(w.text)).collect();
@@ -1550,6 +1590,24 @@ mod tests {
         assert_eq!(keys("Il est arrivé hier.", None), Vec::<String>::new());
         assert_eq!(keys("le 8 décembre 2025", None), ["2025-12-08"]);
         assert_eq!(keys("vendredi", None), ["friday"]);
+    }
+
+    #[test]
+    fn anchored_days_are_the_ones_only_the_account_date_pins_down() {
+        let norm = Normalizer::default();
+        let anchor = Date::parse_iso("2025-01-17").unwrap();
+        let days = |text: &str| -> Vec<String> {
+            anchored_days(text, Lang::French, anchor, &norm)
+                .into_iter()
+                .map(|(at, d)| format!("{}@{at}", d))
+                .collect()
+        };
+        assert_eq!(days("Le conseil a voté hier."), ["2025-01-16@19"]);
+        assert_eq!(days("Mardi, il avait rejeté le projet."), ["2025-01-14@0"]);
+        assert_eq!(days("le 14 janvier"), ["2025-01-14@3"]);
+        // A date written out in full needs no anchor: nothing to add.
+        assert_eq!(days("le 14 janvier 2025"), Vec::<String>::new());
+        assert_eq!(days("Rien de daté ici."), Vec::<String>::new());
     }
 
     #[test]

@@ -232,6 +232,7 @@ fn analyse(
         doc_terms.push(per_segment);
     }
     add_acronym_terms(&mut doc_terms);
+    add_anchored_dates(&documents, &mut doc_terms, &normalizer);
     // Ids in key order, each key's surface and class chosen the same way whatever the
     // order of the documents: sums over terms then add in the same order, to the bit.
     let mut keys: std::collections::BTreeMap<&str, (&str, normalize::TermClass)> =
@@ -442,6 +443,41 @@ fn kind_of(diff: &[model::DiffPiece], dice: f32) -> LinkKind {
 fn joined_text(doc: &Document, segments: std::ops::Range<usize>) -> String {
     let parts: Vec<&str> = segments.map(|s| doc.segment_text(s)).collect();
     parts.join(" ")
+}
+
+/// In an account whose date is known, a day it names relative to that date ("hier",
+/// "vendredi", "le 24 janvier") also carries the full date, as a term like the ones
+/// absolute dates give (`2019-01-24`, `--01-24`), so it meets the same day written out
+/// in another account (and a different day counts as a conflicting date).
+fn add_anchored_dates(
+    documents: &[Document],
+    doc_terms: &mut [Vec<Vec<normalize::Term>>],
+    normalizer: &Normalizer,
+) {
+    use normalize::{Term, TermClass};
+    for (doc, per_segment) in documents.iter().zip(doc_terms.iter_mut()) {
+        let Some(anchor) = doc.date else {
+            continue;
+        };
+        for (s, terms) in per_segment.iter_mut().enumerate() {
+            let text = doc.segment_text(s);
+            for (start, day) in facts::anchored_days(text, doc.lang, anchor, normalizer) {
+                let iso = day.to_string();
+                let month_day = format!("--{:02}-{:02}", day.month, day.day);
+                for key in [iso.clone(), month_day] {
+                    if terms.iter().any(|t| t.key == key) {
+                        continue;
+                    }
+                    terms.push(Term {
+                        key,
+                        class: TermClass::Date,
+                        surface: iso.clone(),
+                        start,
+                    });
+                }
+            }
+        }
+    }
 }
 
 /// Acronyms defined in any document ("Organisation mondiale du commerce (OMC)") are
