@@ -382,11 +382,12 @@ fn finish(
             let parts: Vec<&Features> = segments.map(|s| &features[doc][s]).collect();
             Features::union(&parts)
         };
-        let overlap = similarity::score(
-            &side(link.left.doc, link.left.segments.clone()),
-            &side(link.right.doc, link.right.segments.clone()),
+        let (left, right) = (
+            side(link.left.doc, link.left.segments.clone()),
+            side(link.right.doc, link.right.segments.clone()),
         );
-        link.kind = kind_of(&diff, overlap.dice);
+        let overlap = similarity::score(&left, &right);
+        link.kind = kind_of(&diff, overlap.dice, left.negated != right.negated);
         link.diff = diff;
         link.flags = flags;
         if link.kind != LinkKind::Identical {
@@ -430,10 +431,14 @@ fn finish(
 /// so the kind is the same whichever side is left).
 const EQUIVALENT_DICE: f32 = 0.5;
 
-fn kind_of(diff: &[model::DiffPiece], dice: f32) -> LinkKind {
+/// Identical when the diff has no edit; equivalent when the terms mostly agree and one
+/// side does not deny what the other asserts ("sans leur demander d'engagement" against
+/// "en leur demandant des engagements": the pair may share the rest, but it is not the
+/// same statement); partial otherwise.
+fn kind_of(diff: &[model::DiffPiece], dice: f32, negation_differs: bool) -> LinkKind {
     if diff.iter().all(|p| p.tag == model::DiffTag::Equal) {
         LinkKind::Identical
-    } else if dice >= EQUIVALENT_DICE {
+    } else if dice >= EQUIVALENT_DICE && !negation_differs {
         LinkKind::Equivalent
     } else {
         LinkKind::Partial

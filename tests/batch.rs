@@ -205,10 +205,12 @@ fn seed_accounts_are_linked_and_named_by_their_ids() {
     assert_eq!(docs[1]["name"], "blog");
     assert_eq!(docs[1]["url"], "https://example.org/blog");
     assert!(v["report"]["links"].as_array().unwrap().len() >= 3);
-    // The same report as the command line's --format json on the same texts.
+    // The same report as the command line's --format json on the same texts and date
+    // (the press release's "aujourd'hui" is anchored on it).
     let seed = "seeds/2025-12-08-eu-canada-digital-partnership-council";
     let direct = Command::new(BIN)
         .args(["--format", "json"])
+        .args(["--date", "commission-press-release.fr.txt=2025-12-08"])
         .arg(root().join(seed).join("commission-press-release.fr.txt"))
         .arg(root().join(seed).join("business-blog-article.fr.txt"))
         .output()
