@@ -1507,6 +1507,35 @@ pub fn extract(documents: &[Document], groups: &[Group]) -> (Vec<Fact>, Vec<Conf
                     })
                     .map(|(_, v)| v.push(k))
                     .is_some()
+            } else if let Val::Date(v) = &f.val {
+                // A day without its year ("le 16 janvier", in an account whose date is not
+                // known) is the same fact as the one full date it fits, when there is one.
+                let fits: Vec<&(FactKind, String, String)> = if v.full().is_none() && v.day_level()
+                {
+                    by_value
+                        .keys()
+                        .filter(|(kind, _, value)| {
+                            *kind == FactKind::Date
+                                && Date::parse_iso(value).is_some_and(|d| {
+                                    v.compatible(&DateValue {
+                                        year: Some(d.year),
+                                        month: Some(d.month),
+                                        day: Some(d.day),
+                                        weekday: None,
+                                    })
+                                })
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                match fits.as_slice() {
+                    [one] => {
+                        let one = (*one).clone();
+                        by_value.get_mut(&one).map(|m| m.push(k)).is_some()
+                    }
+                    _ => false,
+                }
             } else {
                 false
             };
