@@ -13,7 +13,7 @@ use recoupe::render::{self, Format, Table};
 use recoupe::report::{parse_lang, parse_split, MessageDto, RefusalDto, Report};
 use recoupe::{Config, Input};
 
-const USAGE: &str = "usage: recoupe [--format text|json|html|csv|md|tei|collatex] [--table links|facts] [--report-lang en|fr] [--split sentences|lines|paragraphs] [--lang auto|fr|en] [--threshold 0..1] [--model FILE] [--explain] [--date FILE=YYYY-MM-DD ...] [--source FILE=NAME ...] FILE FILE [FILE...]";
+const USAGE: &str = "usage: recoupe [--format text|json|html|csv|md|tei|collatex] [--table links|facts] [--report-lang en|fr] [--split sentences|lines|paragraphs] [--lang auto|fr|en] [--threshold 0..1] [--model FILE] [--explain] [--date FILE=YYYY-MM-DD ...] [--source FILE=NAME ...] FILE FILE [FILE...]\n       recoupe batch [--jobs N] [OPTIONS] [IN.jsonl|-] > OUT.jsonl   (one event per line; recoupe batch --help)";
 
 struct Args {
     format: Format,
