@@ -238,7 +238,7 @@ export function createView(els) {
     const want = new Set();
     for (let r = w0; r < w1; r++) if (geo.shown[r]) for (const l of layout.rowLinks[r]) want.add(l);
     drawRibbons(ribbons, {
-      layout, links: want, height: total, viewHeight: sheet.clientHeight, activeIds, all,
+      layout, links: want, viewHeight: sheet.clientHeight, activeIds, all,
       endBox: (side, segs) => endBox(side, segs, geo, base),
     });
     if (needGeom && !minimapTimer) {
