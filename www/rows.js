@@ -18,6 +18,14 @@ const OVERSCAN = 600;
 const MAX_ROWS = 200;
 /** Pixels built around the screen on a first draw or after a jump. */
 const JUMP_OVERSCAN = 150;
+/**
+ * Milliseconds after a jump during which only the screen and JUMP_OVERSCAN are built: a
+ * reader dragging the scrollbar or flicking the wheel far jumps again before the margin
+ * would be seen, and building it doubled each frame's work (issue 13: frames of 20–30 ms
+ * of main-thread time, 60–100 ms on a loaded 2-core machine). The margin is built once the
+ * jumps stop.
+ */
+const SETTLE = 120;
 
 /**
  * The rows of `content` (inside the scrolling `sheet`). `onChange()` is called when rows were
@@ -36,6 +44,8 @@ export function createRows({ content, sheet, onChange, focused, decorate }) {
   let width = 0;
   let filterChanged = false;
   let overscan = OVERSCAN;
+  let calmAt = 0; // performance.now() after which the full margin is built again
+  let growTimer = 0;
   let anchor = null; // {r, y} (a row on screen, its top below the sheet's) or {bottom: true}: what to keep still
   const top = spacer('top'), bottom = spacer('bottom');
   const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(onResize) : null;
@@ -92,14 +102,17 @@ export function createRows({ content, sheet, onChange, focused, decorate }) {
     if (!ctx) return false;
     const n = ctx.layout.rows.length;
     const b = base();
-    let want = all ? [0, n] : windowOf(offsets, sheet.scrollTop - b, sheet.clientHeight || 800, overscan, MAX_ROWS);
+    const now = performance.now();
+    const margin = now < calmAt ? JUMP_OVERSCAN : overscan;
+    let want = all ? [0, n] : windowOf(offsets, sheet.scrollTop - b, sheet.clientHeight || 800, margin, MAX_ROWS);
     if (!force && want[0] === win[0] && want[1] === win[1]) { keepAnchor(); return false; }
-    let grow = false;
-    if (!all && overscan > JUMP_OVERSCAN && (want[0] >= win[1] || want[1] <= win[0])) {
-      // A jump (scrollbar, minimap, a long wheel step): the screen first, the margin in
-      // the next frame, so that no frame builds a whole window at once.
-      want = windowOf(offsets, sheet.scrollTop - b, sheet.clientHeight || 800, JUMP_OVERSCAN, MAX_ROWS);
-      grow = true;
+    if (!all && (want[0] >= win[1] || want[1] <= win[0])) {
+      // A jump (scrollbar, minimap, a long wheel step): the screen first, the margin once
+      // the jumps stop, so that no frame builds a whole window at once.
+      if (margin > JUMP_OVERSCAN) want = windowOf(offsets, sheet.scrollTop - b, sheet.clientHeight || 800, JUMP_OVERSCAN, MAX_ROWS);
+      calmAt = now + SETTLE;
+      clearTimeout(growTimer);
+      growTimer = setTimeout(() => requestAnimationFrame(() => { if (ctx) { update(false); onChange(); } }), SETTLE + 10);
     }
     const before = anchorBefore(want);
     win = want;
@@ -121,7 +134,6 @@ export function createRows({ content, sheet, onChange, focused, decorate }) {
     placeSpacers();
     holdStill(before);
     keepAnchor();
-    if (grow) requestAnimationFrame(() => { if (ctx) { update(false); onChange(); } });
     return true;
   }
 
@@ -339,6 +351,7 @@ export function createRows({ content, sheet, onChange, focused, decorate }) {
   }
 
   function clear() {
+    clearTimeout(growTimer);
     for (const [r, el] of live) recycle(r, el);
     live.clear();
     ctx = null;

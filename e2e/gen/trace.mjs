@@ -4,7 +4,7 @@
 // (timeline events by self time, and the profiler's hottest functions, named with their
 // www/ module: the single file's inlined modules are found by their `// ---- www/x.js` line).
 //
-//   cd e2e && node gen/trace.mjs [WORDS] [--setinput] [--noprof] [--keep trace.json]
+//   cd e2e && node gen/trace.mjs [WORDS] [--setinput] [--noprof] [--step PX] [--keep trace.json]
 //
 // --setinput gives the files through Playwright's setInputFiles (as e2e/bench-page.mjs does)
 // instead of File objects made ahead of time (as e2e/scale.spec.mjs does).
@@ -23,6 +23,9 @@ const viaSetInput = argv.includes('--setinput');
 const keep = argv.includes('--keep') ? argv[argv.indexOf('--keep') + 1] : null;
 // The sampling profiler slows the page down (tasks come out longer): --noprof leaves it off.
 const profiler = !argv.includes('--noprof');
+// --step PX: wheel steps of PX pixels (200 of them, as e2e/gen/measure.mjs) instead of 150
+// steps of a 150th of the height each (as e2e/scale.spec.mjs: every step is a jump).
+const step = argv.includes('--step') ? Number(argv[argv.indexOf('--step') + 1]) : 0;
 
 // Line -> module of the single file.
 const modules = [];
@@ -70,7 +73,8 @@ await page.waitForTimeout(800);
 await mark('scroll');
 await page.mouse.move(720, 500);
 const total = await page.locator('#sheet').evaluate((s) => s.scrollHeight);
-for (let k = 0; k < 150; k++) { await page.mouse.wheel(0, Math.ceil(total / 150)); await page.waitForTimeout(20); }
+if (step) for (let k = 0; k < 200; k++) { await page.mouse.wheel(0, step); await page.waitForTimeout(16); }
+else for (let k = 0; k < 150; k++) { await page.mouse.wheel(0, Math.ceil(total / 150)); await page.waitForTimeout(20); }
 await mark('end');
 for (let k = 0; k < 2; k++) {
   await page.locator('#sheet').evaluate((s) => { s.scrollTop = s.scrollHeight; });
@@ -147,7 +151,10 @@ for (const [name] of phases) {
   const d = tasks.filter((e) => phaseOf(e.ts) === name).map((e) => e.dur / 1000).sort((x, y) => y - x);
   if (!d.length) continue;
   const over = (ms) => d.filter((x) => x > ms).length;
-  console.log(`  ${name}: ${d.length} tasks, >16 ms: ${over(16)}, >30 ms: ${over(30)}, >50 ms: ${over(50)}, slowest: ${d.slice(0, 5).map(Math.round).join(' ')}`);
+  // Thread time (CPU): what the task itself cost, without the time the thread waited for a
+  // core (on a loaded 2-core machine a task's wall time is often 3× its CPU time).
+  const cpu = tasks.filter((e) => phaseOf(e.ts) === name).map((e) => (e.tdur || 0) / 1000).sort((x, y) => y - x);
+  console.log(`  ${name}: ${d.length} tasks, >16 ms: ${over(16)}, >30 ms: ${over(30)}, >50 ms: ${over(50)}, slowest: ${d.slice(0, 5).map(Math.round).join(' ')}; most CPU: ${cpu.slice(0, 5).map(Math.round).join(' ')}`);
 }
 for (const task of long) {
   const end = task.ts + task.dur;
@@ -167,7 +174,7 @@ for (const task of long) {
   const hot = new Map();
   for (const s of timed) if (s.ts >= task.ts && s.ts <= end) hot.set(fnName(s.node), (hot.get(fnName(s.node)) || 0) + 1);
   const hottest = [...hot].sort((x, y) => y[1] - x[1]).slice(0, 6).map(([f, n]) => `${n}× ${f}`);
-  console.log(`\n[${phaseOf(task.ts)}] task ${Math.round(task.dur / 1000)} ms`);
+  console.log(`\n[${phaseOf(task.ts)}] task ${Math.round(task.dur / 1000)} ms (CPU ${Math.round((task.tdur || 0) / 1000)} ms)`);
   console.log('  timeline self: ' + top.join(' | '));
   console.log('  samples: ' + hottest.join(' | '));
 }
