@@ -8,7 +8,13 @@
 //
 //   const watch = await watchMainThread(browser, page);
 //   ... what to measure ...
-//   const tasks = await watch.stop();   // [{wall, cpu, what}] in ms, in order
+//   const tasks = await watch.stop();   // [{wall, cpu, what, harness}] in ms, in order
+//
+// `harness`: a task that runs a DevTools command of the test driver (Playwright's locators,
+// evaluate, setInputFiles: a 'Receive mojo message' of blink.mojom.DevToolsSession). The
+// driver's own scripts run there (a locator over a big page, or the 1.5 MB of a
+// setInputFiles, cost 30-190 ms of CPU), not the page's; page work started from the driver
+// should be started in a task of its own (e.g. e2e/gen/bigpair.mjs `addStaged`).
 
 /** Starts tracing the browser of `page`; `stop()` returns the page's main-thread tasks. */
 export async function watchMainThread(browser, page) {
@@ -47,7 +53,14 @@ export function mainThreadTasks(events) {
     // Chromium leaves the thread time out of tasks of a few microseconds; a longer one
     // without it would make the measure meaningless.
     if (typeof e.tdur !== 'number' && e.dur > 1000) throw new Error('trace: tasks without thread time');
-    tasks.push({ ts: e.ts, wall: e.dur / 1000, cpu: (e.tdur || 0) / 1000, what: '' });
+    tasks.push({ ts: e.ts, wall: e.dur / 1000, cpu: (e.tdur || 0) / 1000, what: '', harness: false });
+  }
+  const devtools = main.filter((e) => e.name === 'Receive mojo message'
+    && e.args?.chrome_mojo_event_info?.mojo_interface_tag === 'blink.mojom.DevToolsSession');
+  let k = 0;
+  for (const e of devtools) {
+    while (k < tasks.length && tasks[k].ts + tasks[k].wall * 1000 < e.ts) k++;
+    if (k < tasks.length && tasks[k].ts <= e.ts) tasks[k].harness = true;
   }
   // Name each slow task by what took longest inside it (for the failure message).
   for (const task of tasks.filter((t) => t.cpu > 20)) {
@@ -63,7 +76,7 @@ export function mainThreadTasks(events) {
   return tasks;
 }
 
-/** One line per task: "cpu/wall ms (what)". */
+/** One line per task: "cpu/wall ms [test driver] (what)". */
 export function describe(tasks) {
-  return tasks.map((t) => `${Math.round(t.cpu)}/${Math.round(t.wall)} ms${t.what ? ` (${t.what})` : ''}`).join('; ');
+  return tasks.map((t) => `${Math.round(t.cpu)}/${Math.round(t.wall)} ms${t.harness ? ' test driver' : ''}${t.what ? ` (${t.what})` : ''}`).join('; ');
 }

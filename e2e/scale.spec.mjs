@@ -127,9 +127,11 @@ test('100k words a side: no main-thread task over 50 ms of CPU while compared, d
   most = Math.max(most, await page.locator('.row').count());
   const tasks = await watch.stop();
   const wall = await page.evaluate(() => window.__long.splice(0));
-  test.info().annotations.push({ type: 'main thread', description: `${tasks.length} tasks, most CPU ${Math.round(Math.max(...tasks.map((t) => t.cpu)))} ms; long tasks by wall time: ${wall.join(' ') || 'none'}` });
+  const costly = [...tasks].sort((x, y) => y.cpu - x.cpu).slice(0, 3);
+  test.info().annotations.push({ type: 'main thread', description: `${tasks.length} tasks; most CPU (CPU/wall): ${describe(costly)}; long tasks by wall time: ${wall.join(' ') || 'none'}` });
   expect(tasks.length, 'the trace saw the page at work').toBeGreaterThan(200);
-  const over = tasks.filter((t) => t.cpu > 50);
+  // The test driver's own commands (counting rows with a locator ...) are not the page's work.
+  const over = tasks.filter((t) => t.cpu > 50 && !t.harness);
   expect(over, `tasks over 50 ms of CPU (CPU/wall): ${describe(over)}`).toEqual([]);
   expect(most).toBeGreaterThan(3);
   expect(most).toBeLessThan(300);
@@ -210,7 +212,7 @@ test('Find reaches every passage of a 100k-word pair: counts, next/previous, scr
   // Searching, walking and drawing the matches: as in the test above, CPU time per task.
   const tasks = await watch.stop();
   expect(tasks.length, 'the trace saw the page at work').toBeGreaterThan(20);
-  const over = tasks.filter((t) => t.cpu > 50);
+  const over = tasks.filter((t) => t.cpu > 50 && !t.harness);
   expect(over, `tasks over 50 ms of CPU (CPU/wall): ${describe(over)}`).toEqual([]);
   await page.evaluate(() => { const st = document.getElementById('status'); st.style.transition = 'none'; st.classList.remove('show'); });
   await page.waitForTimeout(200);
