@@ -221,10 +221,14 @@ export function createRows({ content, sheet, onChange, focused, decorate }) {
     }
     // The anchor was read after the last update, before these heights changed.
     const was = anchor;
-    if (measure()) placeSpacers();
-    if (was) holdStill(was);
-    update(false);
-    onChange();
+    const changed = measure();
+    if (changed) {
+      placeSpacers();
+      if (was) holdStill(was);
+    }
+    // A row just built is reported once with the height update() measured already: nothing
+    // to redraw then (the ribbons were drawn in this frame).
+    if (update(false) || changed) onChange();
   }
 
   function recycle(r, el) {

@@ -4,7 +4,7 @@
 // (timeline events by self time, and the profiler's hottest functions, named with their
 // www/ module: the single file's inlined modules are found by their `// ---- www/x.js` line).
 //
-//   cd e2e && node gen/trace.mjs [WORDS] [--setinput] [--noprof] [--step PX] [--keep trace.json]
+//   cd e2e && node gen/trace.mjs [WORDS] [--setinput] [--noprof] [--step PX] [--css RULES] [--keep trace.json]
 //
 // --setinput gives the files through Playwright's setInputFiles (as e2e/bench-page.mjs does)
 // instead of File objects made ahead of time (as e2e/scale.spec.mjs does).
@@ -26,6 +26,8 @@ const profiler = !argv.includes('--noprof');
 // --step PX: wheel steps of PX pixels (200 of them, as e2e/gen/measure.mjs) instead of 150
 // steps of a 150th of the height each (as e2e/scale.spec.mjs: every step is a jump).
 const step = argv.includes('--step') ? Number(argv[argv.indexOf('--step') + 1]) : 0;
+// --css RULES: extra style (to try a change of style.css without a build).
+const css = argv.includes('--css') ? argv[argv.indexOf('--css') + 1] : '';
 
 // Line -> module of the single file.
 const modules = [];
@@ -47,6 +49,7 @@ await page.goto(PAGE);
 await page.locator('.seg').first().waitFor({ timeout: 30000 });
 await page.locator('#progress').waitFor({ state: 'hidden', timeout: 30000 });
 await page.waitForFunction(() => document.getElementById('threshold-value')?.textContent.trim(), null, { timeout: 60000 });
+if (css) await page.addStyleTag({ content: css });
 const { a, b } = generatePair({ words, seed: 13 });
 if (!viaSetInput) await stageFiles(page, a, b);
 await page.evaluate(() => {
@@ -154,7 +157,8 @@ for (const [name] of phases) {
   // Thread time (CPU): what the task itself cost, without the time the thread waited for a
   // core (on a loaded 2-core machine a task's wall time is often 3× its CPU time).
   const cpu = tasks.filter((e) => phaseOf(e.ts) === name).map((e) => (e.tdur || 0) / 1000).sort((x, y) => y - x);
-  console.log(`  ${name}: ${d.length} tasks, >16 ms: ${over(16)}, >30 ms: ${over(30)}, >50 ms: ${over(50)}, slowest: ${d.slice(0, 5).map(Math.round).join(' ')}; most CPU: ${cpu.slice(0, 5).map(Math.round).join(' ')}`);
+  const sum = Math.round(cpu.reduce((x, y) => x + y, 0));
+  console.log(`  ${name}: ${d.length} tasks (CPU ${sum} ms in all), >16 ms: ${over(16)}, >30 ms: ${over(30)}, >50 ms: ${over(50)}, slowest: ${d.slice(0, 5).map(Math.round).join(' ')}; most CPU: ${cpu.slice(0, 5).map(Math.round).join(' ')}`);
 }
 for (const task of long) {
   const end = task.ts + task.dur;
