@@ -42,7 +42,9 @@ export function createView(els) {
     const keep = focused && layout
       ? { doc: focused.side === 0 ? layout.li : layout.ri, seg: focused.seg }
       : null;
-    const scrollFrac = sheet.scrollHeight ? sheet.scrollTop / sheet.scrollHeight : 0;
+    // (Read only over a comparison drawn before: on the first, it would lay out the page
+    // once more for nothing.)
+    const scrollFrac = layout && sheet.scrollHeight ? sheet.scrollTop / sheet.scrollHeight : 0;
     report = newReport;
     names = docNames;
     layout = prepare(report, li, ri);
