@@ -52,9 +52,11 @@ export function createView(els) {
     focused = null;
     marks = new Map();
     activeIds = new Set();
+    // Shown before the rows are built, so that they are measured as they are drawn (hidden,
+    // they measured nothing and were built and measured again below).
+    content.hidden = false;
     rows.build({ layout, report, segText, docSegs });
     renderHeads();
-    content.hidden = false;
     // Restore the passage in focus if it survives (same document), else the scroll position.
     let restored = false;
     if (keep) {
@@ -65,8 +67,12 @@ export function createView(els) {
       }
     }
     if (!restored) {
-      sheet.scrollTop = scrollFrac * sheet.scrollHeight;
-      rows.update(true);
+      // At the top (a first comparison): the rows built are the ones needed; the margin
+      // around them comes in the next frame.
+      if (scrollFrac) {
+        sheet.scrollTop = scrollFrac * sheet.scrollHeight;
+        rows.update(true);
+      }
       const first = rows.built.length ? layout.rows[rows.built[0][0]] : null;
       const side = first && first.left.length ? 0 : 1;
       if (first) setRoving(side, (side === 0 ? first.left : first.right)[0]);
