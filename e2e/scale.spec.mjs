@@ -91,7 +91,8 @@ test('100k words a side: progress in words, heads naming the text on screen, and
   }
   expect(most).toBeGreaterThan(3);
   expect(most).toBeLessThan(300);
-  expect(await page.locator('.ribbon').count()).toBeGreaterThan(0);
+  // The ribbons wait until the jumps stop (rows.js SETTLE), then come back.
+  await expect.poll(() => page.locator('.ribbon').count()).toBeGreaterThan(0);
 });
 
 // The page's own work never holds the main thread more than 50 ms at a time: measured as
@@ -145,7 +146,7 @@ test('100k words a side: no main-thread task over 50 ms of CPU while compared, d
   await page.keyboard.press('Home');
   await expect(page.locator('.seg:focus')).toContainText('on day 0.');
   await expect(page.locator('.seg:focus')).toBeInViewport();
-  expect(await page.locator('.ribbon').count()).toBeGreaterThan(0);
+  await expect.poll(() => page.locator('.ribbon').count()).toBeGreaterThan(0);
 });
 
 test('Cancel stops a long comparison at once, keeps the view on screen, and comparing still works', async ({ page }) => {

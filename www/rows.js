@@ -106,7 +106,7 @@ export function createRows({ content, sheet, onChange, focused, decorate }) {
     const margin = now < calmAt ? JUMP_OVERSCAN : overscan;
     let want = all ? [0, n] : windowOf(offsets, sheet.scrollTop - b, sheet.clientHeight || 800, margin, MAX_ROWS);
     if (!force && want[0] === win[0] && want[1] === win[1]) { keepAnchor(); return false; }
-    if (!all && (want[0] >= win[1] || want[1] <= win[0])) {
+    if (!all && win[1] > win[0] && (want[0] >= win[1] || want[1] <= win[0])) {
       // A jump (scrollbar, minimap, a long wheel step): the screen first, the margin once
       // the jumps stop, so that no frame builds a whole window at once.
       if (margin > JUMP_OVERSCAN) want = windowOf(offsets, sheet.scrollTop - b, sheet.clientHeight || 800, JUMP_OVERSCAN, MAX_ROWS);
@@ -420,6 +420,8 @@ export function createRows({ content, sheet, onChange, focused, decorate }) {
     /** The row at content height `y` (for ribbons far away). */
     rowAt(y) { return offsets ? rowAt(offsets, y - top.offsetTop) : 0; },
     get window() { return win; },
+    /** Jumping (SETTLE ms after the last jump): the view may leave out what can wait (the ribbons). */
+    get jumping() { return performance.now() < calmAt; },
     plain: fillPlain,
     diff: fillDiff,
   };

@@ -239,16 +239,22 @@ export function createView(els) {
   function paint(all) {
     if (!layout) return;
     rows.update(false);
-    const geo = rows.geometry();
-    const base = content.getBoundingClientRect();
     total = content.scrollHeight;
-    const [w0, w1] = rows.window;
-    const want = new Set();
-    for (let r = w0; r < w1; r++) if (geo.shown[r]) for (const l of layout.rowLinks[r]) want.add(l);
-    drawRibbons(ribbons, {
-      layout, links: want, viewHeight: sheet.clientHeight, activeIds, all,
-      endBox: (side, segs) => endBox(side, segs, geo, base),
-    });
+    if (!all && rows.jumping) {
+      // While the reader jumps (scrollbar, far wheel steps) the ribbons wait: they were a
+      // quarter of each such frame's work; the rows call again once the jumps stop.
+      while (ribbons.firstChild) ribbons.firstChild.remove();
+    } else {
+      const geo = rows.geometry();
+      const base = content.getBoundingClientRect();
+      const [w0, w1] = rows.window;
+      const want = new Set();
+      for (let r = w0; r < w1; r++) if (geo.shown[r]) for (const l of layout.rowLinks[r]) want.add(l);
+      drawRibbons(ribbons, {
+        layout, links: want, viewHeight: sheet.clientHeight, activeIds, all,
+        endBox: (side, segs) => endBox(side, segs, geo, base),
+      });
+    }
     if (needGeom && !minimapTimer) {
       // The bands follow the rows' heights, which settle as rows are drawn: redrawn in a task
       // of their own, at most four times a second while scrolling.
