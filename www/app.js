@@ -269,7 +269,7 @@ async function runCompare() {
   progress(undefined);
   const started = performance.now();
   try {
-    if (!comparer) comparer = createComparer();
+    startEngine();
     if (comparer.ready) await comparer.ready;
     if (my !== generation) return;
     const report = await comparer.compare(
@@ -793,15 +793,23 @@ function navigate(status) {
 
 // ---------- start ----------
 
-async function main() {
-  wire();
-  // The comparison engine starts now; with it come the core's defaults for the settings'
-  // controls (the core owns them; see state.js).
+/**
+ * Starts the comparison engine (once); with it come the core's defaults for the settings'
+ * controls (the core owns them; see state.js).
+ */
+function startEngine() {
+  if (comparer) return;
   comparer = createComparer();
   comparer.ready
     .then(({ defaults: d }) => store.update({ defaults: d }, { save: false }))
     .catch((e) => say(t('status.failed', { msg: (e && e.message) || String(e) }), 'error'));
-  const loaded = await loadState();
+}
+
+async function main() {
+  // The stored state first: IndexedDB answers from another process while this one works.
+  const stored = loadState();
+  wire();
+  const loaded = await stored;
   if (loaded.unavailable) storageOk = false;
   store.update((s) => {
     if (!loaded.state) return firstVisit();
@@ -813,6 +821,12 @@ async function main() {
   if (loaded.corrupt) say(t('status.corrupt', { reason: loaded.corrupt }), 'error');
   else if (loaded.unavailable) say(t('status.storageOff'), 'error');
   document.body.classList.add('ready');
+  // The engine after the first screen: the sample's report is built into the page, so the
+  // first screen needs no engine, and unpacking and compiling the wasm (base64 decoding on
+  // this thread, compiling on the others) slowed it down on two cores (cold start from
+  // file://: 454 ms median to the sample's links). A comparison asked for before then
+  // starts it itself (runCompare).
+  requestAnimationFrame(() => setTimeout(startEngine, 0));
 }
 
 main().catch((e) => say(t('status.failed', { msg: (e && e.message) || String(e) }), 'error'));

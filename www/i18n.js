@@ -658,7 +658,8 @@ export function t(key, vars) {
   // `{n:one|other}`: the form for the number `n` (a number, or a numeric string).
   s = s.replace(/\{(\w+):([^|{}]*)\|([^{}]*)\}/g, (m, k, one, other) => {
     const n = typeof vars[k] === 'number' ? vars[k] : Number(String(vars[k] ?? '').replace(/[\s\u00a0\u202f,]/g, ''));
-    return Number.isFinite(n) && plurals().select(n) === 'one' ? one : other;
+    if (!Number.isFinite(n)) return other;
+    return (plainOne(n) ?? plurals().select(n) === 'one') ? one : other;
   });
   return s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? (typeof vars[k] === 'number' ? formatNumber(vars[k]) : String(vars[k])) : m));
 }
@@ -717,6 +718,47 @@ export function warningMessage(w) {
   return t(key, paramWords(w.code, params));
 }
 
+// Whole numbers, whole percentages and their plural forms without Intl: a page's first
+// Intl object loads ICU's locale data, 35–100 ms of main-thread time on a cold start here
+// (measured in Chromium 156), for the few numbers of the first screen. The text is Intl's
+// own for the page's two languages (e2e/unit/i18n.test.mjs compares them over wide ranges;
+// Chromium 156 and Node write the same); anything else goes to Intl.
+const PLAIN = { en: { group: ',', percent: '%' }, fr: { group: '\u202f', percent: '\u00a0%' } };
+
+function grouped(digits, sep) {
+  let out = digits.slice(-3);
+  for (let i = digits.length - 3; i > 0; i -= 3) out = `${digits.slice(Math.max(0, i - 3), i)}${sep}${out}`;
+  return out;
+}
+
+/** `n` as Intl writes it when it is a whole number from 0 to 2^53, else null. */
+function plainNumber(n) {
+  const p = PLAIN[current];
+  return p && Number.isSafeInteger(n) && n >= 0 ? grouped(String(n), p.group) : null;
+}
+
+/**
+ * The fraction `x` as a whole percentage as Intl writes it, else null. Intl (ICU) rounds
+ * the shortest decimal form of `x` (0.285 is 29 %), halves away from zero: so does this, on
+ * the digits of String(x).
+ */
+function plainPercent(x) {
+  const p = PLAIN[current];
+  if (!p || typeof x !== 'number' || !(x >= 0) || x >= 1e6) return null;
+  const s = String(x);
+  if (s.includes('e')) return x < 0.005 ? `0${p.percent}` : null;
+  const [whole, frac = ''] = s.split('.');
+  const d = frac.padEnd(3, '0');
+  const n = Number(whole + d.slice(0, 2)) + (d[2] >= '5' ? 1 : 0);
+  return grouped(String(n), p.group) + p.percent;
+}
+
+/** Whether Intl.PluralRules says 'one' for the whole number `n` (0 to 2^53), else null. */
+function plainOne(n) {
+  if (!PLAIN[current] || !Number.isSafeInteger(n) || n < 0) return null;
+  return current === 'fr' ? n <= 1 : n === 1;
+}
+
 const formatters = new Map();
 function formatter(opts) {
   const key = `${current}|${JSON.stringify(opts || {})}`;
@@ -730,12 +772,12 @@ function formatter(opts) {
 
 /** Formats a number for the current language (1 234,5 in French). */
 export function formatNumber(n, opts) {
-  return formatter(opts).format(n);
+  return (!opts && plainNumber(n)) || formatter(opts).format(n);
 }
 
 /** Formats a 0..1 fraction as a whole percentage. */
 export function formatPercent(x) {
-  return formatter({ style: 'percent', maximumFractionDigits: 0 }).format(x);
+  return plainPercent(x) || formatter({ style: 'percent', maximumFractionDigits: 0 }).format(x);
 }
 
 /** Fills every `data-i18n` / `data-i18n-attr` element under `root`. */

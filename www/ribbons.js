@@ -7,19 +7,19 @@
 const SVG = 'http://www.w3.org/2000/svg';
 
 /**
- * Draws `links` into `svg` (absolutely placed over the gutter of the content, `height`
- * pixels tall). `endBox(side, segs)` gives an end's {top, bottom} in content pixels, or null
+ * Draws `links` into `svg` (absolutely placed over the gutter of the content; its height is
+ * the content's, by style: an SVG sized here would keep the sheet's scroll height when the
+ * rows' heights settle lower, and a jump to the end would show it and no rows; no viewBox,
+ * so its units are CSS pixels). `endBox(side, segs)` gives an end's {top, bottom} in content pixels, or null
  * when it is hidden; `all` draws every band in full (for printing), else a partner more than
  * a screen (`viewHeight`) away gets a short stub at each end.
  */
-export function drawRibbons(svg, { layout, links, endBox, height, viewHeight, activeIds, all }) {
+export function drawRibbons(svg, { layout, links, endBox, viewHeight, activeIds, all }) {
   while (svg.firstChild) svg.firstChild.remove();
   if (!layout || !links.size) return;
   const gut = svg.getBoundingClientRect();
   const width = gut.width || 72;
-  svg.setAttribute('viewBox', `0 0 ${width} ${Math.max(1, height)}`);
   svg.setAttribute('width', String(width));
-  svg.setAttribute('height', String(Math.max(1, height)));
   const frag = document.createDocumentFragment();
   const drawn = [];
   for (const l of links) {

@@ -18,6 +18,14 @@ const OVERSCAN = 600;
 const MAX_ROWS = 200;
 /** Pixels built around the screen on a first draw or after a jump. */
 const JUMP_OVERSCAN = 150;
+/**
+ * Milliseconds after a jump during which only the screen and JUMP_OVERSCAN are built: a
+ * reader dragging the scrollbar or flicking the wheel far jumps again before the margin
+ * would be seen, and building it doubled each frame's work (issue 13: frames of 20–30 ms
+ * of main-thread time, 60–100 ms on a loaded 2-core machine). The margin is built once the
+ * jumps stop.
+ */
+const SETTLE = 120;
 
 /**
  * The rows of `content` (inside the scrolling `sheet`). `onChange()` is called when rows were
@@ -36,7 +44,9 @@ export function createRows({ content, sheet, onChange, focused, decorate }) {
   let width = 0;
   let filterChanged = false;
   let overscan = OVERSCAN;
-  let anchor = null; // {r, y}: a row on screen and where it was, to keep it still
+  let calmAt = 0; // performance.now() after which the full margin is built again
+  let growTimer = 0;
+  let anchor = null; // {r, y} (a row on screen, its top below the sheet's) or {bottom: true}: what to keep still
   const top = spacer('top'), bottom = spacer('bottom');
   const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(onResize) : null;
 
@@ -92,16 +102,19 @@ export function createRows({ content, sheet, onChange, focused, decorate }) {
     if (!ctx) return false;
     const n = ctx.layout.rows.length;
     const b = base();
-    let want = all ? [0, n] : windowOf(offsets, sheet.scrollTop - b, sheet.clientHeight || 800, overscan, MAX_ROWS);
+    const now = performance.now();
+    const margin = now < calmAt ? JUMP_OVERSCAN : overscan;
+    let want = all ? [0, n] : windowOf(offsets, sheet.scrollTop - b, sheet.clientHeight || 800, margin, MAX_ROWS);
     if (!force && want[0] === win[0] && want[1] === win[1]) { keepAnchor(); return false; }
-    let grow = false;
-    if (!all && overscan > JUMP_OVERSCAN && (want[0] >= win[1] || want[1] <= win[0])) {
-      // A jump (scrollbar, minimap, a long wheel step): the screen first, the margin in
-      // the next frame, so that no frame builds a whole window at once.
-      want = windowOf(offsets, sheet.scrollTop - b, sheet.clientHeight || 800, JUMP_OVERSCAN, MAX_ROWS);
-      grow = true;
+    if (!all && win[1] > win[0] && (want[0] >= win[1] || want[1] <= win[0])) {
+      // A jump (scrollbar, minimap, a long wheel step): the screen first, the margin once
+      // the jumps stop, so that no frame builds a whole window at once.
+      if (margin > JUMP_OVERSCAN) want = windowOf(offsets, sheet.scrollTop - b, sheet.clientHeight || 800, JUMP_OVERSCAN, MAX_ROWS);
+      calmAt = now + SETTLE;
+      clearTimeout(growTimer);
+      growTimer = setTimeout(() => requestAnimationFrame(() => { if (ctx) { update(false); onChange(); } }), SETTLE + 10);
     }
-    const before = anchor && live.has(anchor.r) ? { r: anchor.r, y: live.get(anchor.r).getBoundingClientRect().top } : findAnchor();
+    const before = anchorBefore(want);
     win = want;
     for (const [r, el] of live) if (r < win[0] || r >= win[1] || !shown[r]) recycle(r, el);
     let next = bottom;
@@ -119,13 +132,45 @@ export function createRows({ content, sheet, onChange, focused, decorate }) {
     }
     measure();
     placeSpacers();
-    if (before && live.has(before.r)) {
-      const d = live.get(before.r).getBoundingClientRect().top - before.y;
-      if (Math.abs(d) >= 1) sheet.scrollTop += d;
-    }
+    holdStill(before);
     keepAnchor();
-    if (grow) requestAnimationFrame(() => { if (ctx) { update(false); onChange(); } });
     return true;
+  }
+
+  /**
+   * What must stay still on screen while rows are built and measured (measures replace
+   * estimates, and the estimates of every row not yet drawn are rescaled, so the rows above
+   * the screen change height): at the very bottom, the bottom (the last row stays in view
+   * however the heights settle); else a built row that stays built, at its place on screen;
+   * else (a jump: every built row goes) the row that the offsets put at the top of the
+   * screen, at its place. Read before the rows change; `holdStill` puts it back.
+   */
+  function anchorBefore(want) {
+    if (atBottom()) return { bottom: true };
+    const kept = findAnchor(want);
+    if (kept) return { r: kept.r, y: kept.y - sheet.getBoundingClientRect().top };
+    const y0 = sheet.scrollTop - base();
+    const r = rowAt(offsets, Math.max(0, y0));
+    return { r, y: offsets[r] - y0 };
+  }
+
+  /** Scrolls so that what `anchorBefore` read is where it was. */
+  function holdStill(before) {
+    if (before.bottom) {
+      const end = sheet.scrollHeight - sheet.clientHeight;
+      if (Math.abs(sheet.scrollTop - end) >= 1) sheet.scrollTop = end;
+      return;
+    }
+    const el = live.get(before.r);
+    if (!el) return;
+    const y = el.getBoundingClientRect().top - sheet.getBoundingClientRect().top;
+    const d = y - before.y;
+    if (Math.abs(d) >= 1) sheet.scrollTop += d;
+  }
+
+  /** The sheet is scrolled to its end (a reader who went to the end stays there). */
+  function atBottom() {
+    return sheet.scrollTop > 0 && sheet.scrollTop >= sheet.scrollHeight - sheet.clientHeight - 1;
   }
 
   function placeSpacers() {
@@ -134,18 +179,22 @@ export function createRows({ content, sheet, onChange, focused, decorate }) {
     bottom.style.height = `${Math.max(0, offsets[n] - offsets[win[1]])}px`;
   }
 
-  /** The first built row whose bottom is below the top of the sheet. */
-  function findAnchor() {
+  /** The first built row (in `within`, [first, last), if given) whose bottom is below the top of the sheet. */
+  function findAnchor(within) {
     const limit = sheet.getBoundingClientRect().top;
     for (const [r, el] of live) {
+      if (within && (r < within[0] || r >= within[1])) continue;
       const box = el.getBoundingClientRect();
       if (box.bottom > limit) return { r, y: box.top };
     }
     return null;
   }
 
+  /** Remembers what to hold still when built rows change height (onResize). */
   function keepAnchor() {
-    anchor = findAnchor();
+    if (atBottom()) { anchor = { bottom: true }; return; }
+    const a = findAnchor();
+    anchor = a && { r: a.r, y: a.y - sheet.getBoundingClientRect().top };
   }
 
   /** Reads the heights of the built rows; true if one changed. */
@@ -170,14 +219,16 @@ export function createRows({ content, sheet, onChange, focused, decorate }) {
         return [row.left.map((s) => ctx.segText(0, s).length), row.right.map((s) => ctx.segText(1, s).length)];
       }, { charsPerLine: charsPerLine() });
     }
+    // The anchor was read after the last update, before these heights changed.
     const was = anchor;
-    if (measure()) placeSpacers();
-    if (was && live.has(was.r)) {
-      const d = live.get(was.r).getBoundingClientRect().top - was.y;
-      if (Math.abs(d) >= 1) sheet.scrollTop += d;
+    const changed = measure();
+    if (changed) {
+      placeSpacers();
+      if (was) holdStill(was);
     }
-    update(false);
-    onChange();
+    // A row just built is reported once with the height update() measured already: nothing
+    // to redraw then (the ribbons were drawn in this frame).
+    if (update(false) || changed) onChange();
   }
 
   function recycle(r, el) {
@@ -304,6 +355,7 @@ export function createRows({ content, sheet, onChange, focused, decorate }) {
   }
 
   function clear() {
+    clearTimeout(growTimer);
     for (const [r, el] of live) recycle(r, el);
     live.clear();
     ctx = null;
@@ -368,6 +420,8 @@ export function createRows({ content, sheet, onChange, focused, decorate }) {
     /** The row at content height `y` (for ribbons far away). */
     rowAt(y) { return offsets ? rowAt(offsets, y - top.offsetTop) : 0; },
     get window() { return win; },
+    /** Jumping (SETTLE ms after the last jump): the view may leave out what can wait (the ribbons). */
+    get jumping() { return performance.now() < calmAt; },
     plain: fillPlain,
     diff: fillDiff,
   };

@@ -42,7 +42,9 @@ export function createView(els) {
     const keep = focused && layout
       ? { doc: focused.side === 0 ? layout.li : layout.ri, seg: focused.seg }
       : null;
-    const scrollFrac = sheet.scrollHeight ? sheet.scrollTop / sheet.scrollHeight : 0;
+    // (Read only over a comparison drawn before: on the first, it would lay out the page
+    // once more for nothing.)
+    const scrollFrac = layout && sheet.scrollHeight ? sheet.scrollTop / sheet.scrollHeight : 0;
     report = newReport;
     names = docNames;
     layout = prepare(report, li, ri);
@@ -50,9 +52,11 @@ export function createView(els) {
     focused = null;
     marks = new Map();
     activeIds = new Set();
+    // Shown before the rows are built, so that they are measured as they are drawn (hidden,
+    // they measured nothing and were built and measured again below).
+    content.hidden = false;
     rows.build({ layout, report, segText, docSegs });
     renderHeads();
-    content.hidden = false;
     // Restore the passage in focus if it survives (same document), else the scroll position.
     let restored = false;
     if (keep) {
@@ -63,8 +67,12 @@ export function createView(els) {
       }
     }
     if (!restored) {
-      sheet.scrollTop = scrollFrac * sheet.scrollHeight;
-      rows.update(true);
+      // At the top (a first comparison): the rows built are the ones needed; the margin
+      // around them comes in the next frame.
+      if (scrollFrac) {
+        sheet.scrollTop = scrollFrac * sheet.scrollHeight;
+        rows.update(true);
+      }
       const first = rows.built.length ? layout.rows[rows.built[0][0]] : null;
       const side = first && first.left.length ? 0 : 1;
       if (first) setRoving(side, (side === 0 ? first.left : first.right)[0]);
@@ -231,16 +239,22 @@ export function createView(els) {
   function paint(all) {
     if (!layout) return;
     rows.update(false);
-    const geo = rows.geometry();
-    const base = content.getBoundingClientRect();
     total = content.scrollHeight;
-    const [w0, w1] = rows.window;
-    const want = new Set();
-    for (let r = w0; r < w1; r++) if (geo.shown[r]) for (const l of layout.rowLinks[r]) want.add(l);
-    drawRibbons(ribbons, {
-      layout, links: want, height: total, viewHeight: sheet.clientHeight, activeIds, all,
-      endBox: (side, segs) => endBox(side, segs, geo, base),
-    });
+    if (!all && rows.jumping) {
+      // While the reader jumps (scrollbar, far wheel steps) the ribbons wait: they were a
+      // quarter of each such frame's work; the rows call again once the jumps stop.
+      while (ribbons.firstChild) ribbons.firstChild.remove();
+    } else {
+      const geo = rows.geometry();
+      const base = content.getBoundingClientRect();
+      const [w0, w1] = rows.window;
+      const want = new Set();
+      for (let r = w0; r < w1; r++) if (geo.shown[r]) for (const l of layout.rowLinks[r]) want.add(l);
+      drawRibbons(ribbons, {
+        layout, links: want, viewHeight: sheet.clientHeight, activeIds, all,
+        endBox: (side, segs) => endBox(side, segs, geo, base),
+      });
+    }
     if (needGeom && !minimapTimer) {
       // The bands follow the rows' heights, which settle as rows are drawn: redrawn in a task
       // of their own, at most four times a second while scrolling.

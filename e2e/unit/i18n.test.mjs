@@ -7,7 +7,7 @@ import { formatSize } from '../../www/size.js';
 
 // i18n.js sets `document.documentElement.lang`: a minimal document is enough.
 globalThis.document = { documentElement: {} };
-const { t, setLang, formatSize: localSize } = await import('../../www/i18n.js');
+const { t, setLang, formatSize: localSize, formatNumber, formatPercent } = await import('../../www/i18n.js');
 
 test('plurals: English 0 is plural, French 0 and 1 are singular', () => {
   setLang('en');
@@ -37,4 +37,30 @@ test('one size formatter: the core\'s units, localised', () => {
   assert.equal(localSize(2 * 1024 * 1024), '2,0 Mo');
   setLang('en');
   assert.equal(localSize(2 * 1024 * 1024), '2.0 MB');
+});
+
+test('whole numbers, percentages and plural forms written without Intl are Intl\'s own', () => {
+  const numbers = [];
+  for (let n = 0; n < 2000; n++) numbers.push(n);
+  for (let k = 1; k <= 15; k++) numbers.push(10 ** k - 1, 10 ** k, 10 ** k + 1, 1234567 * k, 2 ** (3 * k) + 7);
+  numbers.push(Number.MAX_SAFE_INTEGER);
+  const fractions = [0, 1e-7, 0.004, 0.0049, 0.005, 0.005000001, 0.285, 0.2849999, 0.995, 0.9949, 1, 1.005, 12.345, 999.995, 123456.785];
+  for (let k = 0; k <= 2000; k++) fractions.push(k / 2000, k / 1000 + 0.0005, k / 7, Math.sqrt(k) / 50);
+  for (const lang of ['en', 'fr']) {
+    setLang(lang);
+    const num = new Intl.NumberFormat(lang);
+    const pct = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 });
+    const rules = new Intl.PluralRules(lang);
+    for (const n of numbers) {
+      assert.equal(formatNumber(n), num.format(n), `${lang} ${n}`);
+      assert.equal(t('col.sentences', { n }).startsWith(num.format(n)), true);
+      const one = rules.select(n) === 'one';
+      assert.equal(t('docs.chars', { n }), t('docs.chars', { n: one ? 1 : 2 }).replace(one ? /^1/ : /^2/, num.format(n)), `${lang} plural of ${n}`);
+    }
+    for (const x of fractions) assert.equal(formatPercent(x), pct.format(x), `${lang} ${x}`);
+    // Not whole: Intl itself.
+    assert.equal(formatNumber(1.5), num.format(1.5));
+    assert.equal(formatNumber(-3), num.format(-3));
+  }
+  setLang('en');
 });
