@@ -7,6 +7,7 @@
 import { t } from './i18n.js';
 import { matrixRows, filterRows, sortRows, filterCounts, FILTERS, valuePieces, valuesBySegment } from './matrix.js';
 import { buildIndex, searchIndex, foldQuery } from './search.js';
+import { createMatrixList } from './matrix-list.js';
 
 const SYMBOL = { same: '●', only: '●', part: '◐', differently: '≠' };
 
@@ -22,14 +23,48 @@ function el(tag, attrs = {}, ...children) {
   return e;
 }
 
+/**
+ * What the matrix derives from a report, once per report (a large pair has thousands of
+ * rows; sorting, filtering and a Find redraw often): the rows, the values by segment, and
+ * the Find's index of every passage (built on the first search).
+ */
+const derived = new WeakMap();
+function derive(report) {
+  let d = derived.get(report);
+  if (!d) {
+    d = { all: matrixRows(report), values: valuesBySegment(report), index: null };
+    derived.set(report, d);
+  }
+  return d;
+}
+
 /** The rows of which some passage, in any account, holds `query` (case and accents ignored). */
-function rowsHolding(rows, query, segText) {
-  const passages = [];
-  rows.forEach((row, k) => {
-    for (const cell of row.cells) if (cell) for (const s of cell.segments) passages.push({ side: k, seg: s, text: segText(cell.doc, s) });
-  });
-  const hit = new Set(searchIndex(buildIndex(passages), query, Infinity).map((m) => m.side));
-  return rows.filter((_, k) => hit.has(k));
+function rowsHolding(d, rows, query, segText) {
+  if (!d.index) {
+    const passages = [];
+    d.all.forEach((row, k) => {
+      for (const cell of row.cells) if (cell) for (const s of cell.segments) passages.push({ side: k, seg: s, text: segText(cell.doc, s) });
+    });
+    d.index = buildIndex(passages);
+  }
+  const hit = new Set(searchIndex(d.index, query, Infinity).map((m) => d.all[m.side].key));
+  return rows.filter((r) => hit.has(r.key));
+}
+
+/**
+ * Per matrix element, across redraws: its virtual list and the grid's focus position
+ * ({key: row key or null for the header, cell}). The position is the DOM's own business
+ * (which cell has the roving tabindex), not the page's state; it lives here because the row
+ * that holds it may not be built.
+ */
+const lists = new WeakMap();
+function listOf(root) {
+  let l = lists.get(root);
+  if (!l) {
+    l = { list: createMatrixList(root), pos: null };
+    lists.set(root, l);
+  }
+  return l;
 }
 
 /** What the account's column header says under its name: its source and date when known. */
@@ -57,23 +92,25 @@ function passage(text, values) {
 
 /**
  * Draws the matrix into `root`. `view`: {report, names: [string], sources: [source|null],
- * filter, sort, open (row key or null)}. `on`: {filter(f), sort(s), open(key|null),
- * show(doc, seg)}. Keeps the focused cell across redraws.
+ * filter, sort, open (row key or null), query}. `on`: {filter(f), sort(s), open(key|null),
+ * show(doc, seg)}. Keeps the scroll position and the focused cell across redraws. Only the
+ * rows near the screen are built (matrix-list.js); the grid's keys reach the others.
  */
 export function renderMatrix(root, view, on) {
   const { report, names, sources = [] } = view;
   const n = report.documents.length;
-  const focus = root.querySelector('[data-cell]:focus');
-  const focusAt = focus ? [focus.closest('tr')?.dataset.row, focus.dataset.cell] : null;
-  const all = matrixRows(report);
-  const counts = filterCounts(all, n);
+  const mine = listOf(root);
+  const hadFocus = !!document.activeElement && root.contains(document.activeElement) && !!document.activeElement.closest('[role="grid"]');
+  const scrollTop = root.scrollTop;
+  const d = derive(report);
+  const counts = filterCounts(d.all, n);
   const filter = FILTERS.includes(view.filter) ? view.filter : 'all';
   const segText = (doc, s) => report.documents[doc]?.segments?.[s]?.text ?? '';
-  const filtered = filterRows(all, filter, n);
+  const filtered = filterRows(d.all, filter, n);
   // The page's Find: only the rows where some account's passage holds the text.
-  const found = view.query && foldQuery(view.query) ? rowsHolding(filtered, view.query, segText) : null;
+  const found = view.query && foldQuery(view.query) ? rowsHolding(d, filtered, view.query, segText) : null;
   const rows = sortRows(found || filtered, view.sort || 'most');
-  const values = valuesBySegment(report);
+  const values = d.values;
 
   root.replaceChildren();
   root.appendChild(conflictList(report, names, values, segText, on));
@@ -91,8 +128,10 @@ export function renderMatrix(root, view, on) {
       t('find.rows', { n: found.length, all: filtered.length, q: view.query.trim() })));
   }
 
-  const table = el('table', { className: 'mx-table', role: 'grid', 'aria-label': t('matrix.title'), 'aria-rowcount': rows.length + 1 });
-  const head = el('tr');
+  // The table says how many rows it has and each built row its place: screen readers
+  // count the rows that are not built.
+  const table = el('table', { className: 'mx-table', role: 'grid', 'aria-label': t('matrix.title'), 'aria-rowcount': rows.length + 1, tabindex: '-1' });
+  const head = el('tr', { 'aria-rowindex': 1 });
   head.appendChild(el('th', { scope: 'col', className: 'mx-label-head', text: t('matrix.passage') }));
   const sortNow = view.sort || 'most';
   const countHead = el('th', { scope: 'col', className: 'mx-count-head', 'aria-sort': sortNow === 'fewest' ? 'ascending' : sortNow === 'most' ? 'descending' : 'none' });
@@ -100,51 +139,133 @@ export function renderMatrix(root, view, on) {
   countBtn.addEventListener('click', () => on.sort(sortNow === 'most' ? 'fewest' : 'most'));
   countHead.appendChild(countBtn);
   head.appendChild(countHead);
-  for (let d = 0; d < n; d++) {
-    const th = el('th', { scope: 'col', className: 'mx-account', 'aria-sort': sortNow === `doc:${d}` ? 'ascending' : 'none' });
-    const b = el('button', { type: 'button', className: 'mx-sort', 'data-cell': String(d + 2), tabindex: '-1', title: t('matrix.sortBy', { name: names[d] || '' }) },
-      el('span', { className: 'mx-name', text: names[d] || report.documents[d].name }));
-    const src = sourceLine(sources[d]);
+  for (let k = 0; k < n; k++) {
+    const th = el('th', { scope: 'col', className: 'mx-account', 'aria-sort': sortNow === `doc:${k}` ? 'ascending' : 'none' });
+    const b = el('button', { type: 'button', className: 'mx-sort', 'data-cell': String(k + 2), tabindex: '-1', title: t('matrix.sortBy', { name: names[k] || '' }) },
+      el('span', { className: 'mx-name', text: names[k] || report.documents[k].name }));
+    const src = sourceLine(sources[k]);
     if (src) b.appendChild(el('span', { className: 'mx-source', text: src }));
-    b.addEventListener('click', () => on.sort(`doc:${d}`));
+    b.addEventListener('click', () => on.sort(`doc:${k}`));
     th.appendChild(b);
     head.appendChild(th);
   }
   table.appendChild(el('thead', {}, head));
 
   const body = el('tbody');
-  rows.forEach((r, i) => {
-    const open = view.open === r.key;
-    // aria-expanded belongs on the row header: a grid row may carry it only in a treegrid.
-    const tr = el('tr', { 'data-row': r.key, 'aria-rowindex': i + 2, 'data-open': open ? 'true' : null, className: r.conflicts.length ? 'mx-row mx-has-conflict' : 'mx-row' });
-    const label = el('th', { scope: 'row', className: 'mx-label', 'data-cell': '0', tabindex: '-1', 'aria-expanded': String(open) });
-    if (r.conflicts.length) label.appendChild(el('span', { className: 'mx-flag', 'aria-label': t('matrix.rowConflict'), title: t('matrix.rowConflict'), text: '≠' }));
-    label.appendChild(el('span', { className: 'mx-label-text', text: r.label.text }));
-    tr.appendChild(label);
-    tr.appendChild(el('td', { className: 'mx-n', 'data-cell': '1', tabindex: '-1', text: `${r.accounts}/${n}` }));
-    r.cells.forEach((c, d) => {
-      const how = c ? c.telling : 'absent';
-      const td = el('td', { className: `mx-cell mx-${how}`, 'data-cell': String(d + 2), tabindex: '-1', 'data-doc': d,
-        'aria-label': t(`matrix.telling.${how}`, { name: names[d] || '' }), title: t(`matrix.telling.${how}`, { name: names[d] || '' }) });
-      td.appendChild(el('span', { 'aria-hidden': 'true', text: c ? SYMBOL[how] || '●' : '·' }));
-      tr.appendChild(td);
-    });
-    tr.addEventListener('click', (e) => { if (!e.target.closest('.mx-detail')) on.open(open ? null : r.key); });
-    body.appendChild(tr);
-    if (open) body.appendChild(detailRow(r, report, names, values, segText, n, on));
-  });
+  const spacer = () => {
+    const td = el('td', { colspan: n + 2 });
+    body.appendChild(el('tr', { className: 'mx-space', 'aria-hidden': 'true' }, td));
+    return td;
+  };
+  const top = spacer(), bottom = spacer();
   if (!rows.length) {
     body.appendChild(el('tr', {}, el('td', { colspan: n + 2, className: 'mx-empty', text: t('matrix.empty') })));
   }
   table.appendChild(body);
-  table.addEventListener('keydown', (e) => gridKeys(e, table, on));
   root.appendChild(table);
 
-  // One cell of the grid is in the tab order: the one focused before, else the first.
-  const restore = focusAt && table.querySelector(`tr[data-row="${CSS.escape(focusAt[0] || '')}"] [data-cell="${focusAt[1]}"]`);
-  const first = restore || table.querySelector('tbody [data-cell="0"]') || countBtn;
-  first.tabIndex = 0;
-  if (restore) restore.focus({ preventScroll: true });
+  // The grid's focus: the position kept, else the first row's label (the header's sort
+  // button when no row is shown). One cell is in the tab order; the table itself when that
+  // cell's row is not built, so that Tab still reaches the grid.
+  const index = new Map(rows.map((r, i) => [r.key, i]));
+  let pos = mine.pos && (mine.pos.key === null || index.has(mine.pos.key)) ? mine.pos : null;
+  if (!pos) pos = rows.length ? { key: rows[0].key, cell: 0 } : { key: null, cell: 1 };
+  mine.pos = pos;
+  let roving = null;
+  const cellOf = (els, c) => els && els[0].querySelector(`[data-cell="${c}"]`);
+  const setRoving = (cell) => {
+    if (roving && roving !== cell) roving.tabIndex = -1;
+    roving = cell;
+    if (cell) cell.tabIndex = 0;
+    table.tabIndex = cell ? -1 : 0;
+  };
+  const grid = {
+    rows, index, list: mine.list, cells: n + 2,
+    get pos() { return mine.pos; },
+    /** Puts the grid's focus on row `i` (-1: the header), cell `c`, building the row if needed. */
+    focus(i, c) {
+      const cell = i < 0 ? head.querySelector(`[data-cell="${c}"]`) : cellOf(mine.list.reveal(i), c);
+      if (!cell) return;
+      mine.pos = { key: i < 0 ? null : rows[i].key, cell: c };
+      setRoving(cell);
+      cell.focus();
+    },
+  };
+  table.addEventListener('focusin', (e) => {
+    const cell = e.target.closest('[data-cell]');
+    if (!cell || e.target.closest('.mx-detail')) return;
+    const key = cell.closest('tr').dataset.row;
+    mine.pos = { key: key ?? null, cell: Number(cell.dataset.cell) };
+    setRoving(cell);
+  });
+  table.addEventListener('keydown', (e) => gridKeys(e, table, grid, view.open, on));
+
+  mine.list.show({
+    table, tbody: body, top, bottom,
+    // An open row is measured apart: it is taller by its passages.
+    keys: rows.map((r) => (r.key === view.open ? `${r.key} open` : r.key)),
+    estimate: estimator(root, rows, n, view.open),
+    build: (i) => {
+      const r = rows[i];
+      const open = view.open === r.key;
+      const els = [matrixRow(r, i, n, names, open, on)];
+      if (open) els.push(detailRow(r, report, names, values, segText, n, on));
+      return els;
+    },
+    built: (i, els) => {
+      if (rows[i].key !== mine.pos.key) return;
+      const cell = cellOf(els, mine.pos.cell);
+      const parked = document.activeElement === table;
+      setRoving(cell);
+      if (parked && cell) cell.focus({ preventScroll: true });
+    },
+    leaving: (els) => {
+      // The focused row scrolls away: the focus waits on the table (its keys still work
+      // from the position kept) and comes back to the cell when its row is built again.
+      if (!els.some((e) => e.contains(roving))) return;
+      if (els.some((e) => e.contains(document.activeElement))) table.focus({ preventScroll: true });
+      setRoving(null);
+    },
+  });
+  root.scrollTop = scrollTop;
+  mine.list.update(true);
+  if (pos.key === null) setRoving(head.querySelector(`[data-cell="${pos.cell}"]`) || countBtn);
+  else if (!roving) setRoving(null);
+  if (hadFocus) (roving || table).focus({ preventScroll: true });
+}
+
+/**
+ * A guess of each row's height before it is drawn: the label's lines (at most two, it is
+ * clamped) at the label column's width; an open row more. Measures replace it.
+ */
+function estimator(root, rows, n, open) {
+  const labelWidth = Math.max(120, (root.clientWidth || 1200) - 48 - 84 - 130 * n);
+  const chars = Math.max(16, Math.floor((labelWidth - 20) / 7.4));
+  return (i) => {
+    const r = rows[i];
+    const lines = r.label.text.length > chars ? 2 : 1;
+    return 15 + lines * 20.5 + (r.key === open ? 160 : 0);
+  };
+}
+
+/** The grid row of `r`, the `i`-th shown. */
+function matrixRow(r, i, n, names, open, on) {
+  // aria-expanded belongs on the row header: a grid row may carry it only in a treegrid.
+  const tr = el('tr', { 'data-row': r.key, 'aria-rowindex': i + 2, 'data-open': open ? 'true' : null, className: r.conflicts.length ? 'mx-row mx-has-conflict' : 'mx-row' });
+  const label = el('th', { scope: 'row', className: 'mx-label', 'data-cell': '0', tabindex: '-1', 'aria-expanded': String(open) });
+  if (r.conflicts.length) label.appendChild(el('span', { className: 'mx-flag', 'aria-label': t('matrix.rowConflict'), title: t('matrix.rowConflict'), text: '≠' }));
+  label.appendChild(el('span', { className: 'mx-label-text', text: r.label.text }));
+  tr.appendChild(label);
+  tr.appendChild(el('td', { className: 'mx-n', 'data-cell': '1', tabindex: '-1', text: `${r.accounts}/${n}` }));
+  r.cells.forEach((c, k) => {
+    const how = c ? c.telling : 'absent';
+    const td = el('td', { className: `mx-cell mx-${how}`, 'data-cell': String(k + 2), tabindex: '-1', 'data-doc': k,
+      'aria-label': t(`matrix.telling.${how}`, { name: names[k] || '' }), title: t(`matrix.telling.${how}`, { name: names[k] || '' }) });
+    td.appendChild(el('span', { 'aria-hidden': 'true', text: c ? SYMBOL[how] || '●' : '·' }));
+    tr.appendChild(td);
+  });
+  tr.addEventListener('click', (e) => { if (!e.target.closest('.mx-detail')) on.open(open ? null : r.key); });
+  return tr;
 }
 
 function conflictList(report, names, values, segText, on) {
@@ -202,44 +323,47 @@ function detailRow(r, report, names, values, segText, n, on) {
   return tr;
 }
 
-function gridKeys(e, table, on) {
+/**
+ * The grid's keys, by position in the shown rows rather than by the rows in the page: a
+ * row not built yet is built (and scrolled to) when the focus goes to it.
+ */
+function gridKeys(e, table, grid, openKey, on) {
   if (e.key === 'Escape') {
-    const openRow = table.querySelector('tr[data-open]');
-    if (!openRow) return;
+    if (!openKey) return;
     // Back to the row that was opened, then close it (the redraw keeps that focus).
     e.preventDefault();
     e.stopPropagation();
-    for (const c of table.querySelectorAll('[data-cell][tabindex="0"]')) c.tabIndex = -1;
-    const label = openRow.querySelector('[data-cell="0"]');
-    label.tabIndex = 0;
-    label.focus();
+    const i = grid.index.get(openKey);
+    if (i !== undefined) grid.focus(i, 0);
     on.open(null);
     return;
   }
+  if (e.target.closest('.mx-detail')) return;
   const cell = e.target.closest('[data-cell]');
-  if (!cell || e.target.closest('.mx-detail')) return;
-  const tr = cell.closest('tr');
-  const rowsEls = [...table.querySelectorAll('thead tr, tbody tr[data-row]')];
-  const ri = rowsEls.indexOf(tr);
-  const ci = Number(cell.dataset.cell);
-  const at = (r, c) => rowsEls[r]?.querySelector(`[data-cell="${c}"]`);
-  let next = null;
+  // On a cell, from it; on the table (its row scrolled away), from the position kept.
+  const key = cell ? cell.closest('tr').dataset.row ?? null : grid.pos.key;
+  const ci = cell ? Number(cell.dataset.cell) : grid.pos.cell;
+  const ri = key === null ? -1 : grid.index.get(key);
+  if (ri === undefined) return;
+  const last = grid.rows.length - 1;
+  // The header's first column is a plain heading, not a cell of the grid.
+  const minCell = (r) => (r < 0 ? 1 : 0);
+  let to = null;
   switch (e.key) {
-    case 'ArrowDown': next = at(ri + 1, ci); break;
-    case 'ArrowUp': next = at(ri - 1, ci); break;
-    case 'ArrowRight': next = at(ri, ci + 1); break;
-    case 'ArrowLeft': next = at(ri, ci - 1); break;
-    case 'Home': next = e.ctrlKey ? at(1, 0) : at(ri, 0); break;
-    case 'End': next = e.ctrlKey ? at(rowsEls.length - 1, ci) : [...tr.querySelectorAll('[data-cell]')].pop(); break;
+    case 'ArrowDown': if (ri < last) to = [ri + 1, ci]; break;
+    case 'ArrowUp': if (ri >= 0) to = [ri - 1, Math.max(ci, minCell(ri - 1))]; break;
+    case 'ArrowRight': if (ci < grid.cells - 1) to = [ri, ci + 1]; break;
+    case 'ArrowLeft': if (ci > minCell(ri)) to = [ri, ci - 1]; break;
+    case 'PageDown': if (ri < last) to = [Math.min(last, ri + grid.list.perScreen()), ci]; break;
+    case 'PageUp': if (ri > 0) to = [Math.max(0, ri - grid.list.perScreen()), ci]; break;
+    case 'Home': to = e.ctrlKey ? (last >= 0 ? [0, 0] : null) : [ri, minCell(ri)]; break;
+    case 'End': to = e.ctrlKey ? (last >= 0 ? [last, ci] : null) : [ri, grid.cells - 1]; break;
     case 'Enter':
     case ' ':
-      if (tr.dataset.row) { e.preventDefault(); on.open(tr.dataset.open ? null : tr.dataset.row); }
+      if (key !== null && cell) { e.preventDefault(); on.open(openKey === key ? null : key); }
       return;
     default: return;
   }
   e.preventDefault();
-  if (!next) return;
-  for (const c of table.querySelectorAll('[data-cell][tabindex="0"]')) c.tabIndex = -1;
-  next.tabIndex = 0;
-  next.focus();
+  if (to) grid.focus(to[0], to[1]);
 }
