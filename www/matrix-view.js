@@ -6,7 +6,7 @@
 
 import { t } from './i18n.js';
 import { matrixRows, filterRows, sortRows, filterCounts, FILTERS, valuePieces, valuesBySegment } from './matrix.js';
-import { buildIndex, searchIndex, foldQuery } from './search.js';
+import { buildIndex, buildIndexSliced, searchIndex, foldQuery } from './search.js';
 import { createMatrixList } from './matrix-list.js';
 
 const SYMBOL = { same: '●', only: '●', part: '◐', differently: '≠' };
@@ -32,23 +32,42 @@ const derived = new WeakMap();
 function derive(report) {
   let d = derived.get(report);
   if (!d) {
-    d = { all: matrixRows(report), values: valuesBySegment(report), index: null };
+    d = { all: matrixRows(report), values: valuesBySegment(report), index: null, indexing: false };
     derived.set(report, d);
   }
   return d;
 }
 
-/** The rows of which some passage, in any account, holds `query` (case and accents ignored). */
-function rowsHolding(d, rows, query, segText) {
+/** Passages up to which the Find's index is built at once; more are built in slices. */
+const INDEX_AT_ONCE = 800;
+
+/**
+ * The rows of which some passage, in any account, holds `query` (case and accents ignored),
+ * or null while the index of a large report is being built in slices (a 100k-word pair's
+ * index at once held the main thread 50 ms); `ready()` is called once it is built.
+ */
+function rowsHolding(d, rows, query, segText, ready) {
   if (!d.index) {
+    if (d.indexing) return null;
     const passages = [];
     d.all.forEach((row, k) => {
       for (const cell of row.cells) if (cell) for (const s of cell.segments) passages.push({ side: k, seg: s, text: segText(cell.doc, s) });
     });
+    if (passages.length > INDEX_AT_ONCE) {
+      d.indexing = true;
+      buildIndexSliced(passages, pause).then((index) => { d.index = index; ready(); });
+      return null;
+    }
     d.index = buildIndex(passages);
   }
   const hit = new Set(searchIndex(d.index, query, Infinity).map((m) => d.all[m.side].key));
   return rows.filter((r) => hit.has(r.key));
+}
+
+/** Lets the page breathe between slices of work. */
+function pause() {
+  if (globalThis.scheduler && typeof globalThis.scheduler.yield === 'function') return globalThis.scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /**
@@ -107,8 +126,15 @@ export function renderMatrix(root, view, on) {
   const filter = FILTERS.includes(view.filter) ? view.filter : 'all';
   const segText = (doc, s) => report.documents[doc]?.segments?.[s]?.text ?? '';
   const filtered = filterRows(d.all, filter, n);
-  // The page's Find: only the rows where some account's passage holds the text.
-  const found = view.query && foldQuery(view.query) ? rowsHolding(d, filtered, view.query, segText) : null;
+  // The page's Find: only the rows where some account's passage holds the text. Until a
+  // large report's index is built, every row and "…"; then the last view given is drawn
+  // again (the index is a memo of the report, not state of the page).
+  mine.last = view;
+  mine.on = on;
+  const searching = !!(view.query && foldQuery(view.query));
+  const found = searching ? rowsHolding(d, filtered, view.query, segText, () => {
+    if (mine.last.report === report && root.isConnected && root.firstChild) renderMatrix(root, mine.last, mine.on);
+  }) : null;
   const rows = sortRows(found || filtered, view.sort || 'most');
   const values = d.values;
 
@@ -123,9 +149,9 @@ export function renderMatrix(root, view, on) {
     tools.appendChild(b);
   }
   root.appendChild(tools);
-  if (found) {
+  if (searching) {
     root.appendChild(el('p', { className: 'mx-found', role: 'status' },
-      t('find.rows', { n: found.length, all: filtered.length, q: view.query.trim() })));
+      found ? t('find.rows', { n: found.length, all: filtered.length, q: view.query.trim() }) : '…'));
   }
 
   // The table says how many rows it has and each built row its place: screen readers
@@ -239,7 +265,7 @@ export function renderMatrix(root, view, on) {
  * clamped) at the label column's width; an open row more. Measures replace it.
  */
 function estimator(root, rows, n, open) {
-  const labelWidth = Math.max(120, (root.clientWidth || 1200) - 48 - 84 - 130 * n);
+  const labelWidth = Math.max(120, (root.clientWidth || 1200) - 48 - 90 - 170 * n);
   const chars = Math.max(16, Math.floor((labelWidth - 20) / 7.4));
   return (i) => {
     const r = rows[i];
