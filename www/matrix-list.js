@@ -12,6 +12,8 @@ import { offsetsOf, windowOf, blendHeights, rowAt } from './vlist.js';
 /** Pixels built above and below the screen, and the most rows ever built at once. */
 const OVERSCAN = 600;
 const MAX_ROWS = 150;
+/** Up to this many rows every row is built (a few ms; the browser's own Find reaches all). */
+export const EAGER_ROWS = 300;
 
 /**
  * `scroller`: the element that scrolls. `show(ctx)` gives it a new table body to fill:
@@ -26,7 +28,7 @@ export function createMatrixList(scroller) {
   const measured = new Map();
   const live = new Map(); // item index -> its elements, a run of consecutive items in order
   let win = [0, 0];
-  let all = false; // every row built (printing)
+  let printing = false; // every row built
   let width = scroller.clientWidth;
   let frame = 0;
 
@@ -43,8 +45,8 @@ export function createMatrixList(scroller) {
       update(true);
     }).observe(scroller);
   }
-  window.addEventListener('beforeprint', () => { all = true; update(true); });
-  window.addEventListener('afterprint', () => { all = false; update(true); });
+  window.addEventListener('beforeprint', () => { printing = true; update(true); });
+  window.addEventListener('afterprint', () => { printing = false; update(true); });
 
   function relayout() {
     const n = cur.keys.length;
@@ -71,7 +73,7 @@ export function createMatrixList(scroller) {
     const n = cur.keys.length;
     const b = base();
     const y = scroller.scrollTop - b;
-    const want = all ? [0, n] : windowOf(offsets, y, scroller.clientHeight || 800, OVERSCAN, MAX_ROWS);
+    const want = printing || n <= EAGER_ROWS ? [0, n] : windowOf(offsets, y, scroller.clientHeight || 800, OVERSCAN, MAX_ROWS);
     if (!force && want[0] === win[0] && want[1] === win[1]) return;
     // What stays still while measures replace estimates above the screen: the end once
     // there, else the row at the top of the screen, at its place.
