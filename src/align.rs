@@ -47,63 +47,120 @@ pub struct DocFeatures<'a> {
     pub segments: &'a [Features],
 }
 
-/// Candidate pairs (left seg, right seg) sharing at least one not-too-common term.
+/// Key terms a segment with fewer rare terms than this also proposes candidates by: its
+/// rarest common terms, up to this many. 2 by the 1M-word bench (issue 13): 7 % of its
+/// gold pairs share no term under the cut-off, and one key term alone ties hundreds of
+/// segments; news pairs have every term under the cut-off and are unchanged.
+const MIN_KEYS: usize = 2;
+
+/// The terms a segment proposes candidates by (ids, sorted): every term in at most
+/// `max_df` segments, and, when that leaves fewer than [`MIN_KEYS`], its rarest others.
+fn keys(f: &Features, vocab: &Vocabulary, max_df: u32) -> Vec<u32> {
+    let df = |t: u32| vocab.df[t as usize];
+    let mut keys: Vec<u32> = f
+        .terms
+        .iter()
+        .map(|&(t, _)| t)
+        .filter(|&t| df(t) <= max_df)
+        .collect();
+    if keys.len() < MIN_KEYS {
+        let mut common: Vec<u32> = f
+            .terms
+            .iter()
+            .map(|&(t, _)| t)
+            .filter(|&t| df(t) > max_df)
+            .collect();
+        common.sort_unstable_by_key(|&t| (df(t), t));
+        common.truncate(MIN_KEYS - keys.len());
+        keys.extend(common);
+        keys.sort_unstable();
+    }
+    keys
+}
+
+/// Candidate pairs (left seg, right seg): for each segment, the segments of the other
+/// side that share a key term, ranked by the weight of every term they share.
 fn candidates(left: &DocFeatures, right: &DocFeatures, vocab: &Vocabulary) -> Vec<(usize, usize)> {
     // Terms in more segments than this are too common to propose candidates (they still
-    // count in scores): keeps the cost near-linear on long texts.
+    // count in scores and in the ranking below): keeps the cost near-linear on long texts.
     let max_df = (vocab.segments as f32).sqrt().max(MIN_POSTING_CUTOFF) as u32;
-    let index = |doc: &DocFeatures| {
+    let keys_of = |doc: &DocFeatures| -> Vec<Vec<u32>> {
+        doc.segments
+            .iter()
+            .map(|f| keys(f, vocab, max_df))
+            .collect()
+    };
+    let (left_keys, right_keys) = (keys_of(left), keys_of(right));
+    let index = |keys: &[Vec<u32>]| {
         let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
-        for (s, f) in doc.segments.iter().enumerate() {
-            for &(t, _) in &f.terms {
-                if vocab.df[t as usize] <= max_df {
-                    postings.entry(t).or_default().push(s);
-                }
+        for (s, ks) in keys.iter().enumerate() {
+            for &t in ks {
+                postings.entry(t).or_default().push(s);
             }
         }
         postings
     };
-    let (left_index, right_index) = (index(left), index(right));
+    let (left_index, right_index) = (index(&left_keys), index(&right_keys));
     let mut pairs = Vec::new();
-    // Shared weight by other segment in a dense array, with the list of those touched
-    // (a hash map here was 7 % of the instructions at 100k words, profile of issue 13).
-    // Sums run in term order either way, so the weights are the same to the bit.
-    let mut collect =
-        |from: &DocFeatures, to_index: &HashMap<u32, Vec<usize>>, to_len: usize, flip: bool| {
-            let mut acc = vec![0.0f32; to_len];
-            let mut touched: Vec<usize> = Vec::new();
-            let mut best: Vec<(usize, f32)> = Vec::new();
-            for (s, f) in from.segments.iter().enumerate() {
-                for &(t, w) in &f.terms {
-                    if let Some(list) = to_index.get(&t) {
-                        for &o in list {
-                            if acc[o] == 0.0 {
-                                touched.push(o);
-                            }
-                            acc[o] += w;
-                        }
+    // Segments reached by a key term, marked in a dense array with the list of those
+    // touched (a hash map here was 7 % of the instructions at 100k words, profile of
+    // issue 13). They are ranked by the weight of all the terms they share with the
+    // segment, common ones included: ranked by key terms alone, a short sentence whose
+    // one rare term many others share tied with them all, and its twin lost the tie on
+    // segment order (the 1M-word bench, issue 13). Ties go to the earlier segment (a
+    // tie-break on the closer mass instead cost news-dev raw 0.007 F1). Sums run in term
+    // order, so the weights are the same to the bit.
+    let mut collect = |from: &DocFeatures,
+                       from_keys: &[Vec<u32>],
+                       to: &DocFeatures,
+                       to_index: &HashMap<u32, Vec<usize>>,
+                       flip: bool| {
+        let mut seen = vec![false; to.segments.len()];
+        // The segment's weight of each term, 0.0 for terms it lacks.
+        let mut weight = vec![0.0f32; vocab.df.len()];
+        let mut touched: Vec<usize> = Vec::new();
+        let mut best: Vec<(usize, f32)> = Vec::new();
+        for (s, (f, ks)) in from.segments.iter().zip(from_keys).enumerate() {
+            for t in ks {
+                for &o in to_index.get(t).into_iter().flatten() {
+                    if !seen[o] {
+                        seen[o] = true;
+                        touched.push(o);
                     }
                 }
-                best.clear();
-                best.extend(touched.iter().map(|&o| (o, acc[o])));
-                for &o in &touched {
-                    acc[o] = 0.0;
-                }
-                touched.clear();
-                let k = CANDIDATES_PER_SEGMENT.min(best.len());
-                let order =
-                    |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-                if k < best.len() {
-                    best.select_nth_unstable_by(k, order);
-                }
-                best[..k].sort_by(order);
-                for &(o, _) in &best[..k] {
-                    pairs.push(if flip { (o, s) } else { (s, o) });
-                }
             }
-        };
-    collect(left, &right_index, right.segments.len(), false);
-    collect(right, &left_index, left.segments.len(), true);
+            for &(t, w) in &f.terms {
+                weight[t as usize] = w;
+            }
+            best.clear();
+            best.extend(touched.iter().map(|&o| {
+                let g = &to.segments[o];
+                // Absent terms add 0.0, which leaves a float sum unchanged: the sum of
+                // the shared terms' weights in id order, as a merge of the two lists
+                // would give it (a merge was 40 % of the time at 1M words).
+                let shared: f32 = g.terms.iter().map(|&(t, _)| weight[t as usize]).sum();
+                (o, shared)
+            }));
+            for &(t, _) in &f.terms {
+                weight[t as usize] = 0.0;
+            }
+            for &o in &touched {
+                seen[o] = false;
+            }
+            touched.clear();
+            let k = CANDIDATES_PER_SEGMENT.min(best.len());
+            let order =
+                |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+            if k < best.len() {
+                best.select_nth_unstable_by(k, order);
+            }
+            for &(o, _) in &best[..k] {
+                pairs.push(if flip { (o, s) } else { (s, o) });
+            }
+        }
+    };
+    collect(left, &left_keys, right, &right_index, false);
+    collect(right, &right_keys, left, &left_index, true);
     pairs.sort_unstable();
     pairs.dedup();
     pairs
@@ -136,57 +193,59 @@ pub fn candidates_of_pair(
     vocab: &Vocabulary,
     model: &LinkModel,
 ) -> Vec<Candidate> {
-    let mut scored: BTreeMap<(usize, usize), Score> = BTreeMap::new();
-    for (i, j) in candidates(left, right, vocab) {
-        let s = score(&left.segments[i], &right.segments[j]);
-        if s.total > 0.0 {
-            scored.insert((i, j), s);
-        }
-    }
+    // In (left, right) order, as `candidates` gives them (a map here cost 40 bytes a
+    // pair of memory at 1M words, issue 13).
+    let scored: Vec<((usize, usize), Score)> = candidates(left, right, vocab)
+        .into_iter()
+        .filter_map(|(i, j)| {
+            let s = score(&left.segments[i], &right.segments[j]);
+            (s.total > 0.0).then_some(((i, j), s))
+        })
+        .collect();
     // Each segment's candidates, strongest first: its best, and the background a pair
     // must stand out from (accounts of one event share a topic, so everything is a
     // little alike: the margin criterion of bitext mining, Artetxe & Schwenk 2019).
-    let mut top_left: HashMap<usize, Vec<f32>> = HashMap::new();
-    let mut top_right: HashMap<usize, Vec<f32>> = HashMap::new();
-    for (&(i, j), s) in &scored {
-        top_left.entry(i).or_default().push(s.total);
-        top_right.entry(j).or_default().push(s.total);
+    let mut top_left: Vec<Vec<f32>> = vec![Vec::new(); left.segments.len()];
+    let mut top_right: Vec<Vec<f32>> = vec![Vec::new(); right.segments.len()];
+    for &((i, j), s) in &scored {
+        top_left[i].push(s.total);
+        top_right[j].push(s.total);
     }
-    let summarise = |v: &mut Vec<f32>| {
+    let summarise = |v: Vec<f32>| {
+        let mut v = v;
         v.sort_by(|a, b| b.total_cmp(a));
         let k = v.len().min(MARGIN_NEIGHBOURS);
         let mean = v[..k].iter().sum::<f32>() / k.max(1) as f32;
-        (v[0], mean)
+        // A segment with no candidate is never looked up.
+        (v.first().copied().unwrap_or(0.0), mean)
     };
-    let left_top: HashMap<usize, (f32, f32)> = top_left
-        .iter_mut()
-        .map(|(&i, v)| (i, summarise(v)))
-        .collect();
-    let right_top: HashMap<usize, (f32, f32)> = top_right
-        .iter_mut()
-        .map(|(&j, v)| (j, summarise(v)))
-        .collect();
+    let left_top: Vec<(f32, f32)> = top_left.into_iter().map(summarise).collect();
+    let right_top: Vec<(f32, f32)> = top_right.into_iter().map(summarise).collect();
     let (n, m) = (
         left.segments.len().max(1) as f32,
         right.segments.len().max(1) as f32,
     );
-    let total = |i: usize, j: usize| scored.get(&(i, j)).map_or(0.0, |s| s.total);
+    let total = |i: usize, j: usize| {
+        scored
+            .binary_search_by(|probe| probe.0.cmp(&(i, j)))
+            .map_or(0.0, |k| scored[k].1.total)
+    };
     // How much the two documents are one text and its revision rather than two accounts:
     // the share of segments whose best partner is a near copy. In a revision a segment's
     // one twin is its partner and the next best are neighbours; in accounts of one event,
     // several partial partners are the rule. The model weighs rank by it.
-    let near_copies = |top: &HashMap<usize, (f32, f32)>, len: usize| {
-        top.values().filter(|(best, _)| *best >= NEAR_COPY).count() as f32 / len.max(1) as f32
+    let near_copies = |top: &[(f32, f32)], len: usize| {
+        top.iter().filter(|(best, _)| *best >= NEAR_COPY).count() as f32 / len.max(1) as f32
     };
     let revision = 0.5
         * (near_copies(&left_top, left.segments.len())
             + near_copies(&right_top, right.segments.len()));
     scored
         .iter()
-        .map(|(&(i, j), &s)| {
+        .map(|&((i, j), s)| {
             let (lf, rf) = (&left.segments[i], &right.segments[j]);
-            let (best_l, background_l) = left_top[&i];
-            let (best_r, background_r) = right_top[&j];
+            let (best_l, background_l) = left_top[i];
+            let (best_r, background_r) = right_top[j];
             let background = 0.5 * (background_l + background_r);
             let margin = (s.total / background.max(1e-3)).clamp(0.1, 10.0);
             let (rank_l, rank_r) = (s.total / best_l.max(1e-6), s.total / best_r.max(1e-6));

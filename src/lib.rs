@@ -186,8 +186,8 @@ struct Analysis {
     documents: Vec<Document>,
     vocab: Vocabulary,
     features: Vec<Vec<Features>>,
-    /// The terms of every segment of every document, with their offsets.
-    terms: Vec<Vec<Vec<normalize::Term>>>,
+    /// The terms of every segment of every document, with their offsets, as marks need them.
+    terms: Vec<Vec<Vec<marks::MarkTerm>>>,
 }
 
 fn analyse(
@@ -281,11 +281,30 @@ fn analyse(
         })
         .collect();
 
+    let terms = doc_terms
+        .iter()
+        .zip(&doc_ids)
+        .zip(&documents)
+        .map(|((terms, ids), doc)| {
+            terms
+                .iter()
+                .zip(ids)
+                .enumerate()
+                .map(|(s, (t, i))| {
+                    let text = doc.segment_text(s);
+                    t.iter()
+                        .zip(i)
+                        .map(|(t, &id)| marks::MarkTerm::new(t, id, text))
+                        .collect()
+                })
+                .collect()
+        })
+        .collect();
     Analysis {
         documents,
         vocab,
         features,
-        terms: doc_terms,
+        terms,
     }
 }
 
@@ -355,7 +374,9 @@ fn finish(
     let mut links = Vec::new();
     let mut moves = Vec::new();
     let mut stats = Vec::new();
-    for pc in &all {
+    // Each pair's candidates are dropped once its links are made: at 1M words they are
+    // the largest thing in memory, and the word diffs that follow need none of them.
+    for pc in all {
         let (left, right) = (doc_features(pc.left), doc_features(pc.right));
         let mut pair_links = align::select(&left, &right, vocab, &pc.candidates, config.threshold);
         let first = links.len();

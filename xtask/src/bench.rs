@@ -349,7 +349,7 @@ fn machine() -> String {
         .unwrap_or_default();
     format!(
         "{cpu}, {cores} cores (shared with other builds: times are noisy, ratios less so), \
-         {mem}; {rustc}; release profile of `Cargo.toml` (opt-level \"s\", LTO, one codegen unit) \
+         {mem}; {rustc}; release profile of `Cargo.toml` (opt-level 3, LTO, one codegen unit; the wasm has its own profile, `wasm-release`, at opt-level \"s\") \
          for recoupe and the similar peer alike."
     )
 }

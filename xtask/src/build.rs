@@ -39,7 +39,8 @@ pub fn build(opt: bool) -> Result<Built> {
     ensure_wasm_target()?;
     run_status(cargo().args([
         "build",
-        "--release",
+        "--profile",
+        "wasm-release",
         "--lib",
         "--package",
         "recoupe",
@@ -49,7 +50,7 @@ pub fn build(opt: bool) -> Result<Built> {
     let target_dir = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("target"));
-    let wasm_in = target_dir.join("wasm32-unknown-unknown/release/recoupe.wasm");
+    let wasm_in = target_dir.join("wasm32-unknown-unknown/wasm-release/recoupe.wasm");
     let pkg = target_dir.join("recoupe-pkg");
     std::fs::create_dir_all(&pkg)?;
     eprintln!(
