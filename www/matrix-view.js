@@ -32,11 +32,35 @@ const derived = new WeakMap();
 function derive(report) {
   let d = derived.get(report);
   if (!d) {
-    d = { all: matrixRows(report), values: valuesBySegment(report), index: null, indexing: false };
+    // The values by segment are wanted only by an opened row: made then (on a 100k-word
+    // pair they were a third of the first draw's 52 ms of CPU).
+    let values = null;
+    d = {
+      all: matrixRows(report), index: null, indexing: false, shown: new Map(), counts: null,
+      get values() { return (values ??= valuesBySegment(report)); },
+    };
     derived.set(report, d);
   }
   return d;
 }
+
+/** The rows under a filter and a sort, once per report: re-sorting thousands of rows was a
+ * third of a redraw of the 100k-word pair's matrix. `index`: row key -> place. */
+function shownRows(d, filter, sort, n) {
+  const key = `${filter} ${sort}`;
+  let got = d.shown.get(key);
+  if (!got) {
+    const filtered = filterRows(d.all, filter, n);
+    const rows = sortRows(filtered, sort);
+    got = { filtered, rows, index: new Map(rows.map((r, i) => [r.key, i])) };
+    d.shown.set(key, got);
+  }
+  return got;
+}
+
+/** Passages from which a report's first matrix is made in a task before the one that draws
+ * it (on the 100k-word pair, with the drawing, 52 ms of CPU in one task). */
+const DERIVE_APART = 2000;
 
 /** Passages up to which the Find's index is built at once; more are built in slices. */
 const INDEX_AT_ONCE = 800;
@@ -121,25 +145,40 @@ export function renderMatrix(root, view, on) {
   const mine = listOf(root);
   const hadFocus = !!document.activeElement && root.contains(document.activeElement) && !!document.activeElement.closest('[role="grid"]');
   const scrollTop = root.scrollTop;
+  mine.last = view;
+  mine.on = on;
+  if (!derived.has(report) && report.documents.reduce((k, doc) => k + (doc.segments?.length || 0), 0) > DERIVE_APART) {
+    // Made in a task of its own, then drawn (the last view given) in the next.
+    if (mine.deriving === report) return;
+    mine.deriving = report;
+    root.replaceChildren(el('p', { className: 'mx-found', role: 'status', text: '…' }));
+    setTimeout(() => {
+      derive(report);
+      setTimeout(() => {
+        mine.deriving = null;
+        if (mine.last.report === report && root.isConnected) renderMatrix(root, mine.last, mine.on);
+      }, 0);
+    }, 0);
+    return;
+  }
   const d = derive(report);
-  const counts = filterCounts(d.all, n);
+  d.counts ??= filterCounts(d.all, n);
+  const counts = d.counts;
   const filter = FILTERS.includes(view.filter) ? view.filter : 'all';
   const segText = (doc, s) => report.documents[doc]?.segments?.[s]?.text ?? '';
-  const filtered = filterRows(d.all, filter, n);
+  const shown = shownRows(d, filter, view.sort || 'most', n);
+  const filtered = shown.filtered;
   // The page's Find: only the rows where some account's passage holds the text. Until a
   // large report's index is built, every row and "…"; then the last view given is drawn
   // again (the index is a memo of the report, not state of the page).
-  mine.last = view;
-  mine.on = on;
   const searching = !!(view.query && foldQuery(view.query));
   const found = searching ? rowsHolding(d, filtered, view.query, segText, () => {
     if (mine.last.report === report && root.isConnected && root.firstChild) renderMatrix(root, mine.last, mine.on);
   }) : null;
-  const rows = sortRows(found || filtered, view.sort || 'most');
-  const values = d.values;
+  const rows = found ? sortRows(found, view.sort || 'most') : shown.rows;
 
   root.replaceChildren();
-  root.appendChild(conflictList(report, names, values, segText, on));
+  root.appendChild(conflictList(report, names, segText, on));
 
   const tools = el('div', { className: 'mx-tools', role: 'toolbar', 'aria-label': t('matrix.filters') });
   for (const f of FILTERS) {
@@ -193,7 +232,7 @@ export function renderMatrix(root, view, on) {
   // The grid's focus: the position kept, else the first row's label (the header's sort
   // button when no row is shown). One cell is in the tab order; the table itself when that
   // cell's row is not built, so that Tab still reaches the grid.
-  const index = new Map(rows.map((r, i) => [r.key, i]));
+  const index = found ? new Map(rows.map((r, i) => [r.key, i])) : shown.index;
   let pos = mine.pos && (mine.pos.key === null || index.has(mine.pos.key)) ? mine.pos : null;
   if (!pos) pos = rows.length ? { key: rows[0].key, cell: 0 } : { key: null, cell: 1 };
   mine.pos = pos;
@@ -235,7 +274,7 @@ export function renderMatrix(root, view, on) {
       const r = rows[i];
       const open = view.open === r.key;
       const els = [matrixRow(r, i, n, names, open, on)];
-      if (open) els.push(detailRow(r, report, names, values, segText, n, on));
+      if (open) els.push(detailRow(r, report, names, d.values, segText, n, on));
       return els;
     },
     built: (i, els) => {
@@ -294,7 +333,7 @@ function matrixRow(r, i, n, names, open, on) {
   return tr;
 }
 
-function conflictList(report, names, values, segText, on) {
+function conflictList(report, names, segText, on) {
   const conflicts = report.conflicts || [];
   const box = el('section', { className: conflicts.length ? 'mx-conflicts' : 'mx-conflicts mx-no-conflict', 'aria-label': t('matrix.conflicts') });
   box.appendChild(el('h2', { text: t('matrix.conflictsN', { n: conflicts.length }) }));
@@ -312,7 +351,9 @@ function conflictList(report, names, values, segText, on) {
       const key = `${st.doc}:${st.segment}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const own = (values.get(key) || []).filter((v) => v.fact && v.fact.conflict === c.id);
+      // This conflict's own values in the passage (its statements there), marked by its id.
+      const own = c.statements.filter((o) => o.doc === st.doc && o.segment === st.segment)
+        .map((o) => ({ at: o.at, fact: { kind: c.kind, status: 'conflict', conflict: c.id } }));
       const q = el('blockquote', { className: 'mx-quote' });
       const who = el('button', { type: 'button', className: 'mx-who', text: names[st.doc] || report.documents[st.doc].name });
       who.addEventListener('click', () => on.show(st.doc, st.segment));
