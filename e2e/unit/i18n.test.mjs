@@ -58,6 +58,12 @@ test('whole numbers, percentages and plural forms written without Intl are Intl\
       assert.equal(t('docs.chars', { n }), t('docs.chars', { n: one ? 1 : 2 }).replace(one ? /^1/ : /^2/, num.format(n)), `${lang} plural of ${n}`);
     }
     for (const x of fractions) assert.equal(formatPercent(x), pct.format(x), `${lang} ${x}`);
+    // Two to three decimals (the sensitivity): the slider's steps, sums of steps with their
+    // floating-point drift, halves at the third and fourth decimal, and large values.
+    const two = new Intl.NumberFormat(lang, { minimumFractionDigits: 2 });
+    const decimals = [...fractions, 0.1 + 0.2, 0.0005, 0.0015, 0.9995, 0.99949, 999.9995, 1234.5, 999999.9994];
+    for (let k = 0; k <= 400; k++) decimals.push(0.1 + k * 0.05, k * 0.0025, k / 3);
+    for (const x of decimals) assert.equal(formatNumber(x, { minimumFractionDigits: 2 }), two.format(x), `${lang} ${x}`);
     // Not whole: Intl itself.
     assert.equal(formatNumber(1.5), num.format(1.5));
     assert.equal(formatNumber(-3), num.format(-3));
