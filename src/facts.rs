@@ -478,7 +478,21 @@ struct Scanner<'a> {
     norm: &'a Normalizer,
 }
 
-impl Scanner<'_> {
+impl<'a> Scanner<'a> {
+    /// The words of `text`, folded, read in `lang` with the account's date when known.
+    fn new(text: &'a str, lang: Lang, date: Option<Date>, norm: &'a Normalizer) -> Self {
+        let ws = words(text);
+        let f = ws.iter().map(|w| fold(w.text)).collect();
+        Scanner {
+            text,
+            ws,
+            f,
+            lang,
+            date,
+            norm,
+        }
+    }
+
     fn is(&self, k: usize, words: &[&str]) -> bool {
         self.f.get(k).is_some_and(|f| words.contains(&f.as_str()))
     }
@@ -1012,7 +1026,6 @@ fn resolve_weekday(w: u32, anchor: Option<Date>, next: bool, last: bool) -> Date
     }
 }
 
-/// Every value of one segment.
 /// Days the text names only relative to the account's own date ("hier", "vendredi",
 /// "le 24 janvier" without its year): (byte offset in `text`, the day once anchored on
 /// `anchor`). Linking adds them as full dates, so "vendredi" in an account of Sunday
@@ -1023,16 +1036,7 @@ pub fn anchored_days(
     anchor: Date,
     norm: &Normalizer,
 ) -> Vec<(usize, Date)> {
-    let ws = words(text);
-    let f: Vec<String> = ws.iter().map(|w| fold(w.text)).collect();
-    let mut sc = Scanner {
-        text,
-        ws,
-        f,
-        lang,
-        date: Some(anchor),
-        norm,
-    };
+    let mut sc = Scanner::new(text, lang, Some(anchor), norm);
     let mut out = Vec::new();
     let mut i = 0;
     while i < sc.ws.len() {
@@ -1041,6 +1045,7 @@ pub fn anchored_days(
             continue;
         };
         if let Some(day) = v.full() {
+            // Read again without the anchor: a date that is full even so needs none.
             sc.date = None;
             let bare = sc.date(i).and_then(|(b, _)| b.full());
             sc.date = Some(anchor);
@@ -1053,17 +1058,9 @@ pub fn anchored_days(
     out
 }
 
+/// Every value of one segment.
 fn scan(text: &str, lang: Lang, date: Option<Date>, norm: &Normalizer) -> Vec<Found> {
-    let ws = words(text);
-    let f: Vec<String> = ws.iter().map(|w| fold(w.text)).collect();
-    let sc = Scanner {
-        text,
-        ws,
-        f,
-        lang,
-        date,
-        norm,
-    };
+    let sc = Scanner::new(text, lang, date, norm);
     let mut out = Vec::new();
     let mut i = 0;
     while i < sc.ws.len() {

@@ -267,21 +267,9 @@ fn analyse(
         }
         doc_ids.push(ids_per_segment);
     }
-    let features: Vec<Vec<Features>> = doc_terms
-        .iter()
-        .zip(&doc_ids)
-        .zip(&documents)
-        .map(|((terms, ids), doc)| {
-            terms
-                .iter()
-                .zip(ids)
-                .enumerate()
-                .map(|(s, (t, i))| Features::new(doc.segment_text(s), t, i, &vocab))
-                .collect()
-        })
-        .collect();
-
-    let terms = doc_terms
+    // Each segment's features for scoring, and its terms as marks need them (ids and
+    // places, without the strings), in one pass.
+    let (features, terms): (Vec<Vec<Features>>, Vec<Vec<Vec<marks::MarkTerm>>>) = doc_terms
         .iter()
         .zip(&doc_ids)
         .zip(&documents)
@@ -292,14 +280,16 @@ fn analyse(
                 .enumerate()
                 .map(|(s, (t, i))| {
                     let text = doc.segment_text(s);
-                    t.iter()
+                    let marked = t
+                        .iter()
                         .zip(i)
                         .map(|(t, &id)| marks::MarkTerm::new(t, id, text))
-                        .collect()
+                        .collect();
+                    (Features::new(text, t, i, &vocab), marked)
                 })
-                .collect()
+                .unzip()
         })
-        .collect();
+        .unzip();
     Analysis {
         documents,
         vocab,

@@ -745,12 +745,21 @@ function plainNumber(n) {
 function plainPercent(x) {
   const p = PLAIN[current];
   if (!p || typeof x !== 'number' || !(x >= 0) || x >= 1e6) return null;
-  const s = String(x);
-  if (s.includes('e')) return x < 0.005 ? `0${p.percent}` : null;
-  const [whole, frac = ''] = s.split('.');
-  const d = frac.padEnd(3, '0');
-  const n = Number(whole + d.slice(0, 2)) + (d[2] >= '5' ? 1 : 0);
+  const n = scaled(x, 2);
+  if (n === null) return x < 0.005 ? `0${p.percent}` : null;
   return grouped(String(n), p.group) + p.percent;
+}
+
+/**
+ * `x` (0 or more, below 10^6) times 10^`places`, rounded as ICU rounds: the shortest
+ * decimal form of `x` (String(x)), halves away from zero; null for an exponent form.
+ */
+function scaled(x, places) {
+  const s = String(x);
+  if (s.includes('e')) return null;
+  const [whole, frac = ''] = s.split('.');
+  const d = frac.padEnd(places + 1, '0');
+  return Number(whole + d.slice(0, places)) + (d[places] >= '5' ? 1 : 0);
 }
 
 /**
@@ -762,11 +771,8 @@ function plainPercent(x) {
 function plainTwoDecimals(x) {
   const p = PLAIN[current];
   if (!p || typeof x !== 'number' || !(x >= 0) || x >= 1e6) return null;
-  const s = String(x);
-  if (s.includes('e')) return null;
-  const [whole, frac = ''] = s.split('.');
-  const d = frac.padEnd(4, '0');
-  const thousandths = Number(whole + d.slice(0, 3)) + (d[3] >= '5' ? 1 : 0);
+  const thousandths = scaled(x, 3);
+  if (thousandths === null) return null;
   let f = String(thousandths % 1000).padStart(3, '0');
   if (f.endsWith('0')) f = f.slice(0, 2);
   return grouped(String(Math.floor(thousandths / 1000)), p.group) + (current === 'fr' ? ',' : '.') + f;
