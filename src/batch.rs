@@ -137,7 +137,7 @@ pub fn run_line(line: &str, line_no: usize, config: &Config, limits: &Limits) ->
         Err(error) => (failed(&passthrough, id, &error, line_no), false),
         Ok(inputs) => match crate::compare(&inputs, config) {
             Ok(comparison) => (
-                report::batch_output(&passthrough, id, Ok(&Report::from(&comparison))),
+                report::batch_output(&passthrough, id, Ok(&Report::from(comparison))),
                 true,
             ),
             Err(e) => {

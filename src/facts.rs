@@ -854,7 +854,7 @@ impl<'a> Scanner<'a> {
         {
             return None;
         }
-        Some(self.norm.stem_word(w.text, self.lang))
+        Some(self.norm.stem_word(w.text, self.lang).into())
     }
 
     /// The words of `a..b`'s clause within [`CONTEXT_WORDS`] on each side: stops at
@@ -896,7 +896,7 @@ impl<'a> Scanner<'a> {
             })
             .map(|k| {
                 (
-                    self.norm.stem_word(self.ws[k].text, self.lang),
+                    self.norm.stem_word(self.ws[k].text, self.lang).into(),
                     self.f[k].clone(),
                 )
             })

@@ -5,6 +5,7 @@
 //! numbers written one way ("3 000" = "3000", "six" = "6"), dates one way
 //! ("8 déc. 2025" = "8 décembre 2025" = "08/12/2025" = "2025-12-08").
 
+use compact_str::CompactString;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -29,11 +30,11 @@ pub enum TermClass {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Term {
     /// The normalised key (stem, digits or ISO date); equal keys match.
-    pub key: String,
+    pub key: CompactString,
     /// What it is.
     pub class: TermClass,
     /// The word as written (for explanations).
-    pub surface: String,
+    pub surface: CompactString,
     /// Byte offset of the term's first word in the segment text.
     pub start: usize,
 }
@@ -604,7 +605,7 @@ pub struct Normalizer {
     /// words, and Snowball with its folding was 10 % of the instructions at 100k words
     /// (profile of issue 13). The cache holds one entry per distinct word form (tens of
     /// thousands for a book).
-    stems: std::cell::RefCell<[std::collections::HashMap<Box<str>, Box<str>>; 2]>,
+    stems: std::cell::RefCell<[std::collections::HashMap<Box<str>, CompactString>; 2]>,
 }
 
 impl Default for Normalizer {
@@ -628,14 +629,14 @@ impl Normalizer {
     }
 
     /// [`Normalizer::stem`] of a word as written (lower-cased first), remembered.
-    pub fn stem_word(&self, written: &str, lang: Lang) -> String {
+    pub fn stem_word(&self, written: &str, lang: Lang) -> CompactString {
         let mut stems = self.stems.borrow_mut();
         let known = &mut stems[usize::from(lang == Lang::English)];
         if let Some(stem) = known.get(written) {
-            return stem.to_string();
+            return stem.clone();
         }
-        let stem = self.stem(&written.to_lowercase(), lang);
-        known.insert(Box::from(written), Box::from(stem.as_str()));
+        let stem = CompactString::from(self.stem(&written.to_lowercase(), lang));
+        known.insert(Box::from(written), stem.clone());
         stem
     }
 
@@ -652,23 +653,23 @@ impl Normalizer {
                     [ws[i].start..ws[i + used - 1].start + ws[i + used - 1].text.len()]
                     .to_string();
                 out.push(Term {
-                    key: date.clone(),
+                    key: date.as_str().into(),
                     class: TermClass::Date,
-                    surface: surface.clone(),
+                    surface: surface.as_str().into(),
                     start: ws[i].start,
                 });
                 if let Some(day) = date.get(4..).filter(|_| !date.starts_with("--")) {
                     out.push(Term {
-                        key: date[..4].to_string(),
+                        key: date[..4].into(),
                         class: TermClass::Number,
-                        surface: surface.clone(),
+                        surface: surface.as_str().into(),
                         start: ws[i].start,
                     });
                     // The day without its year, to meet "vendredi 24 octobre".
                     out.push(Term {
-                        key: format!("-{day}"),
+                        key: compact_str::format_compact!("-{day}"),
                         class: TermClass::Date,
-                        surface,
+                        surface: surface.into(),
                         start: ws[i].start,
                     });
                 }
@@ -688,9 +689,9 @@ impl Normalizer {
                     None => key,
                 };
                 out.push(Term {
-                    key,
+                    key: key.into(),
                     class: TermClass::Number,
-                    surface: w.text.to_string(),
+                    surface: w.text.into(),
                     start: w.start,
                 });
                 i += 1 + usize::from(magnitude.is_some());
@@ -704,9 +705,9 @@ impl Normalizer {
             }
             if let Some(&(_, n)) = NUMBER_WORDS.iter().find(|(k, _)| k == f) {
                 out.push(Term {
-                    key: n.to_string(),
+                    key: n.into(),
                     class: TermClass::Number,
-                    surface: w.text.to_string(),
+                    surface: w.text.into(),
                     start: w.start,
                 });
                 i += 1;
@@ -730,17 +731,20 @@ impl Normalizer {
                 TermClass::Word
             };
             let key = match class {
-                TermClass::Acronym => f.clone(),
+                TermClass::Acronym => f.as_str().into(),
                 _ => self.stem_word(w.text, lang),
             };
             out.push(Term {
                 key,
                 class,
-                surface: w.text.to_string(),
+                surface: w.text.into(),
                 start: w.start,
             });
             i += 1;
         }
+        // Stop words took a place each in the capacity: at 1M words the spare half was
+        // the largest block of the peak memory (massif, issue 13).
+        out.shrink_to_fit();
         out
     }
 }
@@ -827,7 +831,7 @@ mod tests {
         Normalizer::default()
             .terms(text, Lang::French)
             .into_iter()
-            .map(|t| t.key)
+            .map(|t| t.key.into())
             .collect()
     }
 

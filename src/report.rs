@@ -98,7 +98,7 @@ pub struct LinkDto {
     pub move_id: Option<usize>,
     /// Word diff: ["=", text], ["-", text], ["+", text]; an "=" piece spelled differently
     /// on the right (under the ignore options) is ["=", left text, right text].
-    pub diff: Vec<Vec<String>>,
+    pub diff: Vec<Vec<Piece>>,
     /// "number" and/or "name" when such words changed.
     pub flags: Vec<&'static str>,
     /// The shared terms that weighed most.
@@ -115,21 +115,26 @@ pub struct LinkDto {
 #[derive(Serialize, Clone, Debug)]
 pub struct MarksDto {
     /// Pieces of the left passage.
-    pub left: Vec<[String; 2]>,
+    pub left: Vec<[Piece; 2]>,
     /// Pieces of the right passage.
-    pub right: Vec<[String; 2]>,
+    pub right: Vec<[Piece; 2]>,
 }
 
-fn mark_pieces(marks: &[Mark]) -> Vec<[String; 2]> {
+/// A string of a diff or mark piece: its tag is static, its text moved out of the
+/// comparison (at 1M words a copied tag and text for every piece made the peak memory,
+/// issue 13).
+pub type Piece = std::borrow::Cow<'static, str>;
+
+fn mark_pieces(marks: Vec<Mark>) -> Vec<[Piece; 2]> {
     marks
-        .iter()
+        .into_iter()
         .map(|m| {
             let tag = match m.tag {
                 MarkTag::Plain => " ",
                 MarkTag::Shared => "=",
                 MarkTag::Differs => "!",
             };
-            [tag.to_string(), m.text.clone()]
+            [Piece::Borrowed(tag), Piece::Owned(m.text)]
         })
         .collect()
 }
@@ -170,6 +175,17 @@ fn three_decimals<S: serde::Serializer>(value: &f32, s: S) -> Result<S::Ok, S::E
 
 impl From<&Comparison> for Report {
     fn from(c: &Comparison) -> Self {
+        Report::from(c.clone())
+    }
+}
+
+impl From<Comparison> for Report {
+    /// Consumes the comparison: the links' texts move into the report instead of being
+    /// copied, so the two never hold them both.
+    fn from(c: Comparison) -> Self {
+        let groups = groups_dto(&c);
+        let facts = facts_dto(&c);
+        let conflicts = conflicts_dto(&c);
         let documents = c
             .documents
             .iter()
@@ -194,7 +210,7 @@ impl From<&Comparison> for Report {
             .collect();
         let links = c
             .links
-            .iter()
+            .into_iter()
             .map(|l| LinkDto {
                 left: SideDto {
                     doc: l.left.doc,
@@ -211,19 +227,22 @@ impl From<&Comparison> for Report {
                 move_id: l.moved_block,
                 diff: l
                     .diff
-                    .iter()
+                    .into_iter()
                     .map(|p| {
-                        let mut piece = vec![diff_tag(p.tag).to_string(), p.text.clone()];
-                        piece.extend(p.right_text.clone());
+                        let mut piece = vec![Piece::Borrowed(diff_tag(p.tag)), p.text.into()];
+                        piece.extend(p.right_text.map(Piece::Owned));
                         piece
                     })
                     .collect(),
                 flags: l.flags.iter().map(|f| diff_flag(*f)).collect(),
-                why: l.why.clone(),
-                marks: (!l.marks[0].is_empty() || !l.marks[1].is_empty()).then(|| MarksDto {
-                    left: mark_pieces(&l.marks[0]),
-                    right: mark_pieces(&l.marks[1]),
-                }),
+                why: l.why,
+                marks: {
+                    let [left, right] = l.marks;
+                    (!left.is_empty() || !right.is_empty()).then(|| MarksDto {
+                        left: mark_pieces(left),
+                        right: mark_pieces(right),
+                    })
+                },
             })
             .collect();
         let moves = c
@@ -253,10 +272,10 @@ impl From<&Comparison> for Report {
             links,
             moves,
             stats,
-            warnings: c.warnings.clone(),
-            groups: groups_dto(c),
-            facts: facts_dto(c),
-            conflicts: conflicts_dto(c),
+            warnings: c.warnings,
+            groups,
+            facts,
+            conflicts,
         }
     }
 }

@@ -165,13 +165,17 @@ impl Features {
         numbers.sort_unstable();
         numbers.dedup();
         let mut grams = Vec::new();
+        // One buffer for every word (two allocations a word here were a tenth of the
+        // allocations at 100k words, issue 13).
+        let mut w: Vec<char> = Vec::new();
         for t in terms
             .iter()
             .filter(|t| t.class != TermClass::Number && t.class != TermClass::Date)
         {
-            let w: Vec<char> = format!(" {} ", crate::normalize::fold(&t.surface))
-                .chars()
-                .collect();
+            w.clear();
+            w.push(' ');
+            w.extend(crate::normalize::fold(&t.surface).chars());
+            w.push(' ');
             // Character 4-grams (with word boundaries): catch inflections a stemmer
             // misses; 4 is the usual choice for French and English (a guess, not tuned).
             for g in w.windows(4) {
@@ -335,17 +339,15 @@ pub fn shared_weight(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
 
 /// How many ids two sorted lists share.
 pub fn count_common(a: &[u32], b: &[u32]) -> usize {
+    // Branch-free: which list steps is data, not a jump the processor mispredicts on
+    // half the steps (the gram lists' merge was the largest part of `score`, 10 % of
+    // the time at 100k words, issue 13).
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
+        let (x, y) = (a[i], b[j]);
+        n += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
     n
 }

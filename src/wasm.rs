@@ -38,7 +38,7 @@ pub fn compare(request: JsValue, progress: Option<js_sys::Function>) -> Result<J
     };
     let comparison = crate::compare_with(&inputs, &config, &mut observer)
         .map_err(|e| JsError::new(&e.to_string()))?;
-    let report = Report::from(&comparison);
+    let report = Report::from(comparison);
     report
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&format!("could not build the report: {e}")))
@@ -55,7 +55,7 @@ pub fn export_report(request: JsValue, options: JsValue) -> Result<String, JsErr
     let (format, render_options) = options.to_render().map_err(|e| JsError::new(&e))?;
     let (config, inputs) = request_of(request)?;
     let comparison = crate::compare(&inputs, &config).map_err(|e| JsError::new(&e.to_string()))?;
-    let mut report = Report::from(&comparison);
+    let mut report = Report::from(comparison);
     if let Some(only) = &options.only {
         report = report.only(only);
     }

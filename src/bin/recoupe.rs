@@ -211,8 +211,8 @@ fn main() -> ExitCode {
             if matches!(args.format, Format::Html | Format::Markdown) {
                 options.made = Some(today());
             }
-            let report = Report::from(&c);
-            drop(c); // the report holds what the output needs
+            // The comparison is consumed: its texts move into the report.
+            let report = Report::from(c);
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             // A closed pipe (`recoupe ... | head`) is not an error worth a panic.
             let _ =

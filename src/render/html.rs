@@ -245,7 +245,7 @@ fn side_html(r: &Report, l: &LinkDto, right: bool) -> String {
             let pieces = if right { &marks.right } else { &marks.left };
             return pieces
                 .iter()
-                .map(|[tag, text]| match tag.as_str() {
+                .map(|[tag, text]| match &**tag {
                     "=" => format!("<mark>{}</mark>", escape(text)),
                     "!" => format!("<mark class=\"differs\">{}</mark>", escape(text)),
                     _ => escape(text),
@@ -258,7 +258,7 @@ fn side_html(r: &Report, l: &LinkDto, right: bool) -> String {
             .diff
             .iter()
             .filter_map(|p| {
-                let tag = p.first()?.as_str();
+                let tag = &**p.first()?;
                 let text = p.get(1)?;
                 match (tag, right) {
                     ("=", false) => Some(escape(text)),

@@ -52,10 +52,10 @@ pub fn render(r: &Report, options: &Options) -> String {
         let diff: String = l
             .diff
             .iter()
-            .map(|p| match (p.first().map(String::as_str), p.get(1)) {
+            .map(|p| match (p.first().map(|t| &**t), p.get(1)) {
                 (Some("-"), Some(t)) => format!("[-{t}-]"),
                 (Some("+"), Some(t)) => format!("{{+{t}+}}"),
-                (_, Some(t)) => t.clone(),
+                (_, Some(t)) => t.to_string(),
                 _ => String::new(),
             })
             .collect();
