@@ -404,11 +404,23 @@ fn finish(
             side(link.right.doc, link.right.segments.clone()),
         );
         let overlap = similarity::score(&left, &right);
-        link.kind = kind_of(&diff, overlap.dice, left.negated != right.negated);
+        let negation = left.negated != right.negated;
+        link.kind = kind_of(&diff, overlap.dice, negation);
         link.diff = diff;
         link.flags = flags;
         if link.kind != LinkKind::Identical {
             link.marks = marks::of_link(link, &documents, &terms);
+        }
+        // Flagged only when the negation is in a clause the two share: a reader is told
+        // that shared words may say opposite things, not that a "sans" exists somewhere.
+        let (negated_text, negated_marks) = if left.negated { (&lt, 0) } else { (&rt, 1) };
+        if negation
+            && similarity::negation_bears_on(
+                negated_text,
+                &shared_places(&link.marks[negated_marks]),
+            )
+        {
+            link.flags.push(model::DiffFlag::Negation);
         }
     }
     let mut groups = groups::group(&documents, &links);
@@ -460,6 +472,19 @@ fn kind_of(diff: &[model::DiffPiece], dice: f32, negation_differs: bool) -> Link
     } else {
         LinkKind::Partial
     }
+}
+
+/// Byte offsets, in the joined text of a link's side, of the pieces its marks call shared.
+fn shared_places(marks: &[model::Mark]) -> Vec<usize> {
+    let mut at = 0;
+    let mut places = Vec::new();
+    for m in marks {
+        if m.tag == model::MarkTag::Shared {
+            places.push(at);
+        }
+        at += m.text.len();
+    }
+    places
 }
 
 fn joined_text(doc: &Document, segments: std::ops::Range<usize>) -> String {

@@ -146,6 +146,9 @@ pub enum DiffFlag {
     Number,
     /// A name (capitalised word) differs between the two sides.
     Name,
+    /// One side is negated and the other not ("sans leur demander d'engagement" against
+    /// "a demandé des engagements"): the words they share may say opposite things.
+    Negation,
 }
 
 /// What a piece of a linked passage is, seen from the other side of the link.

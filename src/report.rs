@@ -99,7 +99,8 @@ pub struct LinkDto {
     /// Word diff: ["=", text], ["-", text], ["+", text]; an "=" piece spelled differently
     /// on the right (under the ignore options) is ["=", left text, right text].
     pub diff: Vec<Vec<Piece>>,
-    /// "number" and/or "name" when such words changed.
+    /// "number" and/or "name" when such words changed; "negation" when one side is
+    /// negated and the other not.
     pub flags: Vec<&'static str>,
     /// The shared terms that weighed most.
     pub why: Vec<String>,
@@ -479,6 +480,7 @@ fn diff_flag(f: DiffFlag) -> &'static str {
     match f {
         DiffFlag::Number => "number",
         DiffFlag::Name => "name",
+        DiffFlag::Negation => "negation",
     }
 }
 

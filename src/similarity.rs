@@ -125,24 +125,41 @@ const NEGATIONS: &[&str] = &[
 ];
 
 fn negated(text: &str) -> bool {
+    negations(text).next().is_some()
+}
+
+/// Byte offsets of the words of `text` that negate their clause.
+fn negations(text: &str) -> impl Iterator<Item = usize> + '_ {
     // The longest negation ("nullement") has 9 letters, and folding keeps at least one
     // char for every char but combining marks: longer words are not folded to be compared
     // (every word was; folding was 8 % of the instructions at 100k words, issue 13).
     const LONGEST: usize = 9;
-    crate::normalize::words(text).iter().any(|w| {
-        let letters = || {
-            w.text
-                .chars()
-                .filter(|&c| !unicode_normalization::char::is_combining_mark(c))
-                .count()
-        };
-        if w.numeric || (w.text.len() > LONGEST && letters() > LONGEST) {
-            return false;
-        }
-        let f = crate::normalize::fold(w.text);
-        NEGATIONS.contains(&f.as_str())
-            || f == "n" && text[w.start + w.text.len()..].starts_with(['\'', '’'])
-    })
+    crate::normalize::words(text)
+        .into_iter()
+        .filter(move |w| {
+            let letters = || {
+                w.text
+                    .chars()
+                    .filter(|&c| !unicode_normalization::char::is_combining_mark(c))
+                    .count()
+            };
+            if w.numeric || (w.text.len() > LONGEST && letters() > LONGEST) {
+                return false;
+            }
+            let f = crate::normalize::fold(w.text);
+            NEGATIONS.contains(&f.as_str())
+                || f == "n" && text[w.start + w.text.len()..].starts_with(['\'', '’'])
+        })
+        .map(|w| w.start)
+}
+
+/// Whether a negation of `text` bears on what it shares with another passage: a negating
+/// word in a clause that holds one of the shared places (byte offsets). "Ils ont maîtrisé
+/// le feu, sans faire de victime" negates nothing of "ils ont maîtrisé le feu".
+pub fn negation_bears_on(text: &str, shared: &[usize]) -> bool {
+    let starts = clause_starts(text);
+    let clause = |at: usize| starts.partition_point(|&s| s <= at);
+    negations(text).any(|n| shared.iter().any(|&s| clause(s) == clause(n)))
 }
 
 impl Features {
@@ -460,6 +477,16 @@ mod tests {
         assert!(!f[1].negated);
         assert!(f[2].negated, "n' ... pas");
         assert!(f[3].negated, "not");
+    }
+
+    #[test]
+    fn a_negation_bears_only_on_its_own_clause() {
+        let text = "Les pompiers ont maîtrisé le feu, sans faire de victime.";
+        let feu = text.find("feu").unwrap();
+        let victime = text.find("victime").unwrap();
+        assert!(!negation_bears_on(text, &[feu]), "the shared words are outside");
+        assert!(negation_bears_on(text, &[feu, victime]), "a shared word is inside");
+        assert!(!negation_bears_on("Les pompiers ont maîtrisé le feu.", &[0]));
     }
 
     #[test]
