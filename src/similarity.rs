@@ -484,9 +484,18 @@ mod tests {
         let text = "Les pompiers ont maîtrisé le feu, sans faire de victime.";
         let feu = text.find("feu").unwrap();
         let victime = text.find("victime").unwrap();
-        assert!(!negation_bears_on(text, &[feu]), "the shared words are outside");
-        assert!(negation_bears_on(text, &[feu, victime]), "a shared word is inside");
-        assert!(!negation_bears_on("Les pompiers ont maîtrisé le feu.", &[0]));
+        assert!(
+            !negation_bears_on(text, &[feu]),
+            "the shared words are outside"
+        );
+        assert!(
+            negation_bears_on(text, &[feu, victime]),
+            "a shared word is inside"
+        );
+        assert!(!negation_bears_on(
+            "Les pompiers ont maîtrisé le feu.",
+            &[0]
+        ));
     }
 
     #[test]
